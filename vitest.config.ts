@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+import vue from '@vitejs/plugin-vue';
+
+const require = createRequire(import.meta.url);
+const gameSource = fileURLToPath(new URL('./packages/game/src', import.meta.url));
+// One copy of graphql for every importer, or graphql-js refuses types "from another realm".
+const graphqlEntry = require.resolve('graphql');
+
+const shared = {
+  resolve: {
+    alias: [
+      { find: /^@gw2\/game$/, replacement: `${gameSource}/index.ts` },
+      { find: /^@gw2\/game\/(.*)$/, replacement: `${gameSource}/$1/index.ts` },
+      { find: /^graphql$/, replacement: graphqlEntry },
+    ],
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'game',
+          root: './packages/game',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        ...shared,
+        // type-graphql and MikroORM read decorator metadata, which esbuild does not emit.
+        plugins: [swc.vite({ module: { type: 'es6' } })],
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          setupFiles: ['reflect-metadata'],
+        },
+      },
+      {
+        ...shared,
+        plugins: [vue()],
+        test: {
+          name: 'client',
+          root: './client',
+          include: ['src/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
+  },
+});
