@@ -112,8 +112,6 @@ export function findProfession(idOrName: string): ProfessionView | undefined {
   return professionByName.get(idOrName.trim().toLowerCase());
 }
 
-export const TRAIT_TIER_NAMES = ['adept', 'master', 'grandmaster'] as const;
-
 /** The major trait at `choice` (1-3, top to bottom) of `tier` (1-3), as chat links encode it. */
 export function majorTraitAt(
   specialization: SpecializationView,
