@@ -1,0 +1,182 @@
+import {
+  ApolloClient,
+  ApolloLink,
+  HttpLink,
+  InMemoryCache,
+  split,
+  type NormalizedCacheObject,
+} from '@apollo/client/core';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient, type Client as WsClient, type ClientOptions } from 'graphql-ws';
+import { accessToken, bearer, type TokenStore } from './auth-token';
+import { graphqlWsUrl } from './ws-url';
+
+/** Close code graphql-ws does not treat as fatal, so the client reconnects at once. */
+const RESTART_CLOSE_CODE = 4205;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+export interface ApolloClientOptions {
+  /** HTTP endpoint; defaults to the page's own `/graphql`. */
+  httpUri?: string;
+  /** graphql-ws endpoint; defaults to ws(s)://<page host>/graphql. */
+  wsUrl?: string;
+  /** Where the access token lives; defaults to the app-wide store. */
+  tokens?: TokenStore;
+  /** For tests: a fetch that never leaves the process. */
+  fetch?: typeof fetch;
+  /** For tests: a WebSocket implementation. */
+  webSocketImpl?: ClientOptions['webSocketImpl'];
+}
+
+export interface AppApolloClient {
+  client: ApolloClient<NormalizedCacheObject>;
+  /**
+   * Closes the websocket so it reconnects with fresh connection params (the current token);
+   * active subscriptions resubscribe on the new connection.
+   */
+  restartWebSocket(): void;
+  /** Stops the client, closes the websocket and stops following the token. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Adds `Authorization: Bearer <token>` when the store holds a token. Read per request, so a
+ * sign-in or sign-out applies to the next operation.
+ */
+export function createAuthLink(tokens: TokenStore): ApolloLink {
+  return new ApolloLink((operation, forward) => {
+    const token = tokens.get();
+    if (token) {
+      operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+        headers: { ...headers, Authorization: bearer(token) },
+      }));
+    }
+    return forward(operation);
+  });
+}
+
+/** Exponential backoff with full jitter, capped at 30 s: `retries` 0 waits up to 1 s. */
+export function retryDelayMs(retries: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_RETRY_DELAY_MS, 1_000 * 2 ** retries);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+interface ClosableSocket {
+  readonly readyState: number;
+  close(code: number, reason: string): void;
+}
+
+function isClosableSocket(value: unknown): value is ClosableSocket {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'readyState' in value &&
+    'close' in value &&
+    typeof value.close === 'function'
+  );
+}
+
+const WS_OPEN = 1;
+
+/** A graphql-ws client that can be told to reconnect (after the token changed). */
+function createRestartableWsClient(options: ClientOptions): {
+  client: WsClient;
+  restart(): void;
+} {
+  let socket: ClosableSocket | null = null;
+  let restartRequested = false;
+
+  const restartNow = (open: ClosableSocket) => {
+    restartRequested = false;
+    open.close(RESTART_CLOSE_CODE, 'Client restart');
+  };
+
+  const client = createClient({
+    ...options,
+    on: {
+      ...options.on,
+      opened(opened) {
+        options.on?.opened?.(opened);
+        socket = isClosableSocket(opened) ? opened : null;
+        if (socket && restartRequested) restartNow(socket);
+      },
+      closed(event) {
+        options.on?.closed?.(event);
+        socket = null;
+      },
+    },
+  });
+
+  return {
+    client,
+    restart() {
+      // No socket: the next connection reads the current token anyway.
+      if (!socket) return;
+      if (socket.readyState === WS_OPEN) restartNow(socket);
+      else restartRequested = true;
+    },
+  };
+}
+
+function isSubscription({ query }: { query: Parameters<typeof getMainDefinition>[0] }): boolean {
+  const definition = getMainDefinition(query);
+  return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+}
+
+/**
+ * The app's Apollo client: queries and mutations over HTTP, subscriptions over graphql-ws,
+ * both carrying the access token. A token change restarts the websocket.
+ */
+export function createApolloClient(options: ApolloClientOptions = {}): AppApolloClient {
+  const tokens = options.tokens ?? accessToken;
+
+  const httpLink = new HttpLink({
+    uri: options.httpUri ?? '/graphql',
+    // Apollo Server's CSRF prevention accepts JSON POSTs; this header also lets GETs through.
+    headers: { 'apollo-require-preflight': 'true' },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  const ws = createRestartableWsClient({
+    url: options.wsUrl ?? graphqlWsUrl(window.location),
+    lazy: true,
+    // Live views (readiness) should come back after any outage, not give up after 5 tries.
+    retryAttempts: Infinity,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
+    connectionParams: () => {
+      const token = tokens.get();
+      return token ? { Authorization: bearer(token) } : {};
+    },
+    ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
+  });
+
+  const link = split(
+    isSubscription,
+    new GraphQLWsLink(ws.client),
+    ApolloLink.from([createAuthLink(tokens), httpLink]),
+  );
+
+  const client = new ApolloClient({
+    link,
+    cache: new InMemoryCache({
+      typePolicies: {
+        // One of each per server: store them as singletons.
+        ServerInfo: { keyFields: [] },
+        Readiness: { keyFields: [] },
+      },
+    }),
+  });
+
+  const stopFollowingToken = tokens.subscribe(() => ws.restart());
+
+  return {
+    client,
+    restartWebSocket: () => ws.restart(),
+    async dispose() {
+      stopFollowingToken();
+      client.stop();
+      await ws.client.dispose();
+    },
+  };
+}

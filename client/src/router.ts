@@ -1,0 +1,25 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
+import HomePage from './pages/HomePage.vue';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage },
+  // Builds, teams and account pages go here (lazy: `component: () => import(...)`).
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+  },
+];
+
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+}
