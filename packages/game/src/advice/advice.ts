@@ -245,11 +245,8 @@ export function adviseBuild(input: BuildAdviceInput): BuildAdvice {
   const notes: string[] = [];
 
   const elite = checked.find((c) => c.specialization.elite)?.specialization;
-  const roles = elite
-    ? context === 'PVE'
-      ? eliteRolesFor(elite.id).pve
-      : eliteRolesFor(elite.id).wvw
-    : null;
+  const eliteRoles = elite ? eliteRolesFor(elite.id) : null;
+  const roles = (context === 'PVE' ? eliteRoles?.pve : eliteRoles?.wvw) ?? null;
   if (!elite) {
     notes.push('Roles are only known for elite specializations; this build has none.');
   } else if (!roles) {

@@ -16,7 +16,7 @@ import {
   findSpecialization,
   type SpecializationView,
 } from '../roles/game-data.js';
-import { listEliteRoles, type RoleContext, type RoleOption } from '../roles/index.js';
+import { eliteRolesFor, listEliteRoles, type RoleContext, type RoleOption } from '../roles/index.js';
 import { sortCapabilities } from './capabilities.js';
 import { computeCoverage, type SquadCoverage } from './coverage.js';
 import { capabilityWords } from './messages.js';
@@ -111,9 +111,11 @@ interface ResolvedEntry {
 
 const contextWords = (context: RoleContext) => (context === 'PVE' ? 'PvE' : 'WvW');
 
-function optionsIn(specialization: SpecializationView, context: RoleContext): readonly RoleOption[] | null {
-  const roles = listEliteRoles().find((e) => e.specializationId === specialization.id);
-  if (!roles) return null;
+function optionsIn(
+  specialization: SpecializationView,
+  context: RoleContext,
+): readonly RoleOption[] | null {
+  const roles = eliteRolesFor(specialization.id);
   return context === 'PVE' ? roles.pve : roles.wvw;
 }
 
