@@ -39,10 +39,7 @@ export interface ProfessionView {
   readonly specializationIds: readonly number[];
 }
 
-interface RawGrant {
-  readonly boon: string;
-}
-type RawTrait = (typeof traitsData)[number] & { grants?: readonly RawGrant[]; targets?: number };
+type RawTrait = (typeof traitsData)[number];
 
 function toBoon(apiName: string, traitId: number): Boon {
   const id = apiName.toUpperCase();
@@ -80,7 +77,7 @@ const specializations: readonly SpecializationView[] = Object.freeze(
 );
 const specializationById = new Map(specializations.map((s) => [s.id, s]));
 const specializationByName = new Map(specializations.map((s) => [s.name.toLowerCase(), s]));
-const traitById = new Map((traitsData as readonly RawTrait[]).map((t) => [t.id, toTraitView(t)]));
+const traitById = new Map(traitsData.map((t) => [t.id, toTraitView(t)]));
 const professions: readonly ProfessionView[] = Object.freeze(
   professionsData.map((p) =>
     Object.freeze({
