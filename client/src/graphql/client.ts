@@ -12,7 +12,11 @@ import { createClient, type Client as WsClient, type ClientOptions } from 'graph
 import { accessToken, bearer, type TokenStore } from './auth-token';
 import { graphqlWsUrl } from './ws-url';
 
-/** Close code graphql-ws does not treat as fatal, so the client reconnects at once. */
+// @vue/apollo-composable 4.2 calls ObservableQuery APIs that Apollo 3.14 flags for removal in
+// 4.0 (getLastResult); nothing in this app can act on those warnings, so they are muted.
+(globalThis as Record<symbol, unknown>)[Symbol.for('apollo.deprecations')] = true;
+
+/** A close code graphql-ws does not treat as fatal, so the client reconnects. */
 const RESTART_CLOSE_CODE = 4205;
 const MAX_RETRY_DELAY_MS = 30_000;
 
@@ -25,8 +29,8 @@ export interface ApolloClientOptions {
   tokens?: TokenStore;
   /** For tests: a fetch that never leaves the process. */
   fetch?: typeof fetch;
-  /** For tests: a WebSocket implementation. */
-  webSocketImpl?: ClientOptions['webSocketImpl'];
+  /** For tests: a WebSocket implementation and a retry wait that does not sleep. */
+  ws?: Pick<ClientOptions, 'webSocketImpl' | 'retryWait'>;
 }
 
 export interface AppApolloClient {
@@ -53,6 +57,17 @@ export function createAuthLink(tokens: TokenStore): ApolloLink {
       }));
     }
     return forward(operation);
+  });
+}
+
+/** The normalized cache with the app's type policies (tests use it too). */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // One of each per server: store them as singletons.
+      ServerInfo: { keyFields: [] },
+      Readiness: { keyFields: [] },
+    },
   });
 }
 
@@ -148,7 +163,7 @@ export function createApolloClient(options: ApolloClientOptions = {}): AppApollo
       const token = tokens.get();
       return token ? { Authorization: bearer(token) } : {};
     },
-    ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
+    ...options.ws,
   });
 
   const link = split(
@@ -157,16 +172,7 @@ export function createApolloClient(options: ApolloClientOptions = {}): AppApollo
     ApolloLink.from([createAuthLink(tokens), httpLink]),
   );
 
-  const client = new ApolloClient({
-    link,
-    cache: new InMemoryCache({
-      typePolicies: {
-        // One of each per server: store them as singletons.
-        ServerInfo: { keyFields: [] },
-        Readiness: { keyFields: [] },
-      },
-    }),
-  });
+  const client = new ApolloClient({ link, cache: createCache() });
 
   const stopFollowingToken = tokens.subscribe(() => ws.restart());
 
