@@ -1,0 +1,355 @@
+/**
+ * Validation and normalisation of an optimisation request into the indexed form that the
+ * objective, the greedy heuristic and the MIP builders share.
+ */
+import {
+  CAPABILITIES,
+  GAME_MODE_MAX_SIZE,
+  SUBGROUP_SIZE,
+  isCapability,
+  subgroupCount,
+} from '../model.js';
+import type { Capability, GameMode } from '../model.js';
+import { OptimizerInputError } from './errors.js';
+import type {
+  CandidateOption,
+  LockedMember,
+  OptimizerRequirement,
+  RosterPlayer,
+  SquadOptimizationInput,
+} from './types.js';
+
+export const MAX_PLAYERS = 100;
+export const MAX_OPTIONS_PER_PLAYER = 10;
+export const MAX_META_OPTIONS = 100;
+export const MAX_PRIORITY = 9;
+export const MAX_WEIGHT = 100;
+/** Weights are quantised to this step so every objective coefficient is an integer. */
+export const WEIGHT_STEP = 0.1;
+
+/** Upper bound of one member's secondary value: priority outranks breadth. */
+const BREADTH_SPAN = CAPABILITIES.length + 1;
+const SECONDARY_MAX = MAX_PRIORITY * BREADTH_SPAN + CAPABILITIES.length;
+
+export interface PreparedOption {
+  readonly index: number;
+  /** Roster player index, or null for a meta option (usable any number of times). */
+  readonly owner: number | null;
+  readonly source: CandidateOption;
+  readonly provides: ReadonlySet<Capability>;
+  /** Priority first, then how many capabilities the member brings. */
+  readonly secondary: number;
+  /** Index into `bundles`: options with the same subgroup-relevant capabilities are interchangeable. */
+  readonly bundle: number;
+}
+
+export interface PreparedRequirement extends OptimizerRequirement {
+  /** Objective value of each covered source (a source beyond `minSources` earns nothing). */
+  readonly coefficient: number;
+}
+
+export interface PreparedLock {
+  readonly option: number;
+  /** 0-based. */
+  readonly subgroup: number;
+}
+
+export interface PreparedProblem {
+  readonly gameMode: GameMode;
+  readonly size: number;
+  readonly subgroupCount: number;
+  readonly kind: 'ROSTER' | 'META';
+  readonly players: readonly RosterPlayer[];
+  readonly options: readonly PreparedOption[];
+  /** Option indices per roster player (empty for META). */
+  readonly optionsByPlayer: readonly (readonly number[])[];
+  readonly requirements: readonly PreparedRequirement[];
+  /** Distinct sets of SUBGROUP-scope capabilities, one per bundle index. */
+  readonly bundles: readonly (readonly Capability[])[];
+  readonly locks: readonly PreparedLock[];
+  readonly specializationCaps: ReadonlyMap<string, number>;
+  /** Objective value of each filled slot. */
+  readonly fillValue: number;
+}
+
+function fail(code: ConstructorParameters<typeof OptimizerInputError>[0], message: string): never {
+  throw new OptimizerInputError(code, message);
+}
+
+function validateOption(option: CandidateOption, owner: string): void {
+  if (typeof option.buildId !== 'string' || option.buildId === '') {
+    fail('INVALID_OPTION', `An option of ${owner} has no build id`);
+  }
+  for (const capability of option.provides) {
+    if (!isCapability(capability)) {
+      fail(
+        'INVALID_OPTION',
+        `Option ${option.buildId} of ${owner} provides unknown "${capability}"`,
+      );
+    }
+  }
+  const priority = option.priority ?? 0;
+  if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
+    fail(
+      'INVALID_OPTION',
+      `Option ${option.buildId} priority must be an integer 0..${MAX_PRIORITY}`,
+    );
+  }
+}
+
+function validateSize(gameMode: GameMode, size: number): void {
+  const max = GAME_MODE_MAX_SIZE[gameMode];
+  if (max === undefined) fail('SIZE_OUT_OF_RANGE', `Unknown game mode ${String(gameMode)}`);
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    fail('SIZE_OUT_OF_RANGE', `Squad size must be an integer from 1 to ${max} for ${gameMode}`);
+  }
+}
+
+function prepareRequirements(
+  input: SquadOptimizationInput,
+  coverageUnit: number,
+): PreparedRequirement[] {
+  const overrides = input.preferences?.weights ?? {};
+  for (const [capability, weight] of Object.entries(overrides)) {
+    if (!isCapability(capability)) {
+      fail('INVALID_PREFERENCE', `Weight given for unknown capability "${capability}"`);
+    }
+    if (typeof weight !== 'number' || !(weight >= 0 && weight <= MAX_WEIGHT)) {
+      fail('INVALID_PREFERENCE', `Weight for ${capability} must be between 0 and ${MAX_WEIGHT}`);
+    }
+  }
+  return input.requirements.map((requirement) => {
+    const { capability, scope, minSources } = requirement;
+    if (!isCapability(capability)) {
+      fail('INVALID_REQUIREMENT', `Requirement on unknown capability "${capability}"`);
+    }
+    if (scope !== 'SUBGROUP' && scope !== 'SQUAD') {
+      fail('INVALID_REQUIREMENT', `Requirement on ${capability} has unknown scope`);
+    }
+    const maxSources = scope === 'SUBGROUP' ? SUBGROUP_SIZE : input.size;
+    if (!Number.isInteger(minSources) || minSources < 1 || minSources > maxSources) {
+      fail('INVALID_REQUIREMENT', `Requirement on ${capability} needs 1..${maxSources} sources`);
+    }
+    const weight = overrides[capability] ?? requirement.weight;
+    if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
+      fail('INVALID_REQUIREMENT', `Requirement on ${capability} weight must be 0..${MAX_WEIGHT}`);
+    }
+    const steps = Math.round(weight / WEIGHT_STEP);
+    return { ...requirement, weight, coefficient: steps * coverageUnit };
+  });
+}
+
+function bundleKey(provides: ReadonlySet<Capability>, subgroupCapabilities: readonly Capability[]) {
+  return subgroupCapabilities.filter((capability) => provides.has(capability));
+}
+
+function resolveLock(
+  lock: LockedMember,
+  kind: 'ROSTER' | 'META',
+  players: readonly RosterPlayer[],
+  options: readonly PreparedOption[],
+  optionsByPlayer: readonly (readonly number[])[],
+): number {
+  let candidates: readonly number[];
+  let who: string;
+  if (kind === 'ROSTER') {
+    const playerIndex = players.findIndex((player) => player.id === lock.playerId);
+    if (lock.playerId === undefined || playerIndex < 0) {
+      fail(
+        'LOCK_UNKNOWN_PLAYER',
+        `Locked player ${lock.playerId ?? '(none)'} is not in the roster`,
+      );
+    }
+    candidates = optionsByPlayer[playerIndex] ?? [];
+    who = `player ${lock.playerId}`;
+  } else {
+    if (lock.playerId !== undefined) {
+      fail('LOCK_UNKNOWN_PLAYER', 'A meta pool has no players to lock; lock an option instead');
+    }
+    candidates = options.map((option) => option.index);
+    who = 'the meta pool';
+  }
+  const matches = candidates.filter((index) => {
+    const source = options[index]?.source;
+    return (
+      source !== undefined &&
+      (lock.optionBuildId === undefined || source.buildId === lock.optionBuildId) &&
+      (lock.roleKey === undefined || source.roleKey === lock.roleKey)
+    );
+  });
+  const wanted = lock.optionBuildId ?? lock.roleKey ?? '(unspecified)';
+  const [match] = matches;
+  if (match === undefined) fail('LOCK_UNKNOWN_OPTION', `Option ${wanted} is not offered by ${who}`);
+  if (matches.length > 1) {
+    fail('LOCK_AMBIGUOUS_OPTION', `Several options of ${who} match ${wanted}; name the build`);
+  }
+  return match;
+}
+
+function prepareLocks(
+  input: SquadOptimizationInput,
+  kind: 'ROSTER' | 'META',
+  players: readonly RosterPlayer[],
+  options: readonly PreparedOption[],
+  optionsByPlayer: readonly (readonly number[])[],
+  groups: number,
+  caps: ReadonlyMap<string, number>,
+): PreparedLock[] {
+  const locked = input.locked ?? [];
+  if (locked.length > input.size) {
+    fail(
+      'LOCKS_EXCEED_SIZE',
+      `${locked.length} locked members do not fit a squad of ${input.size}`,
+    );
+  }
+  const perSubgroup = new Array<number>(groups).fill(0);
+  const lockedPlayers = new Set<string>();
+  const perSpecialization = new Map<string, number>();
+  return locked.map((lock) => {
+    if (!Number.isInteger(lock.subgroup) || lock.subgroup < 1 || lock.subgroup > groups) {
+      fail(
+        'LOCK_SUBGROUP_OUT_OF_RANGE',
+        `Subgroup ${lock.subgroup} is not between 1 and ${groups}`,
+      );
+    }
+    const option = resolveLock(lock, kind, players, options, optionsByPlayer);
+    if (lock.playerId !== undefined) {
+      if (lockedPlayers.has(lock.playerId)) {
+        fail('LOCK_DUPLICATE_PLAYER', `Player ${lock.playerId} is locked more than once`);
+      }
+      lockedPlayers.add(lock.playerId);
+    }
+    const subgroup = lock.subgroup - 1;
+    const count = (perSubgroup[subgroup] ?? 0) + 1;
+    perSubgroup[subgroup] = count;
+    if (count > SUBGROUP_SIZE) {
+      fail(
+        'LOCK_SUBGROUP_FULL',
+        `More than ${SUBGROUP_SIZE} members are locked in subgroup ${lock.subgroup}`,
+      );
+    }
+    const specialization = options[option]?.source.specialization ?? '';
+    const specCount = (perSpecialization.get(specialization) ?? 0) + 1;
+    perSpecialization.set(specialization, specCount);
+    if (specCount > (caps.get(specialization) ?? Infinity)) {
+      fail('LOCKS_EXCEED_SPECIALIZATION_LIMIT', `More ${specialization} are locked than allowed`);
+    }
+    return { option, subgroup };
+  });
+}
+
+function prepareCaps(input: SquadOptimizationInput): Map<string, number> {
+  const caps = new Map<string, number>();
+  for (const [specialization, cap] of Object.entries(
+    input.preferences?.maxPerSpecialization ?? {},
+  )) {
+    if (!Number.isInteger(cap) || cap < 0) {
+      fail('INVALID_PREFERENCE', `The limit for ${specialization} must be a whole number ≥ 0`);
+    }
+    caps.set(specialization, cap);
+  }
+  return caps;
+}
+
+/** Validates the request (throws OptimizerInputError) and indexes it. */
+export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
+  validateSize(input.gameMode, input.size);
+  const { pool, size } = input;
+  const groups = subgroupCount(size);
+  const players = pool.kind === 'ROSTER' ? pool.players : [];
+  if (players.length > MAX_PLAYERS) {
+    fail('TOO_MANY_PLAYERS', `A roster may list at most ${MAX_PLAYERS} players`);
+  }
+  const rawOptions: { owner: number | null; source: CandidateOption }[] = [];
+  const optionsByPlayer: number[][] = [];
+  if (pool.kind === 'ROSTER') {
+    const seen = new Set<string>();
+    players.forEach((player, owner) => {
+      if (seen.has(player.id)) fail('DUPLICATE_PLAYER', `Player ${player.id} is listed twice`);
+      seen.add(player.id);
+      if (player.options.length === 0) {
+        fail('PLAYER_WITHOUT_OPTIONS', `Player ${player.name} has no build to play`);
+      }
+      if (player.options.length > MAX_OPTIONS_PER_PLAYER) {
+        fail(
+          'TOO_MANY_OPTIONS',
+          `Player ${player.name} has more than ${MAX_OPTIONS_PER_PLAYER} options`,
+        );
+      }
+      const indices: number[] = [];
+      const buildIds = new Set<string>();
+      for (const source of player.options) {
+        validateOption(source, `player ${player.name}`);
+        if (buildIds.has(source.buildId)) {
+          fail('DUPLICATE_OPTION', `Player ${player.name} lists build ${source.buildId} twice`);
+        }
+        buildIds.add(source.buildId);
+        indices.push(rawOptions.length);
+        rawOptions.push({ owner, source });
+      }
+      optionsByPlayer.push(indices);
+    });
+  } else {
+    if (pool.options.length > MAX_META_OPTIONS) {
+      fail('TOO_MANY_OPTIONS', `A meta pool may list at most ${MAX_META_OPTIONS} options`);
+    }
+    const buildIds = new Set<string>();
+    for (const source of pool.options) {
+      validateOption(source, 'the meta pool');
+      if (buildIds.has(source.buildId)) {
+        fail('DUPLICATE_OPTION', `The meta pool lists build ${source.buildId} twice`);
+      }
+      buildIds.add(source.buildId);
+      rawOptions.push({ owner: null, source });
+    }
+  }
+
+  // Strict tiers: all secondary value < one filled slot, all fill + secondary < one covered source.
+  const fillValue = size * SECONDARY_MAX + 1;
+  const coverageUnit = size * (fillValue + SECONDARY_MAX) + 1;
+  const requirements = prepareRequirements(input, coverageUnit);
+
+  const subgroupCapabilities = CAPABILITIES.filter((capability) =>
+    requirements.some((r) => r.scope === 'SUBGROUP' && r.capability === capability),
+  );
+  const bundleIndex = new Map<string, number>();
+  const bundles: Capability[][] = [];
+  const options: PreparedOption[] = rawOptions.map(({ owner, source }, index) => {
+    const provides = new Set(source.provides);
+    const bundle = bundleKey(provides, subgroupCapabilities);
+    const key = bundle.join(',');
+    let bundleId = bundleIndex.get(key);
+    if (bundleId === undefined) {
+      bundleId = bundles.length;
+      bundleIndex.set(key, bundleId);
+      bundles.push(bundle);
+    }
+    const secondary = (source.priority ?? 0) * BREADTH_SPAN + provides.size;
+    return { index, owner, source, provides, secondary, bundle: bundleId };
+  });
+
+  const specializationCaps = prepareCaps(input);
+  const locks = prepareLocks(
+    input,
+    pool.kind,
+    players,
+    options,
+    optionsByPlayer,
+    groups,
+    specializationCaps,
+  );
+  return {
+    gameMode: input.gameMode,
+    size,
+    subgroupCount: groups,
+    kind: pool.kind,
+    players,
+    options,
+    optionsByPlayer,
+    requirements,
+    bundles,
+    locks,
+    specializationCaps,
+    fillValue,
+  };
+}
