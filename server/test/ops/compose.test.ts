@@ -204,11 +204,16 @@ describe('docker-compose.monitoring.yml', () => {
 
   it('scrapes the services the production stack runs', () => {
     const config = parse(read('monitoring/prometheus.yml')) as {
-      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+      scrape_configs: {
+        job_name: string;
+        static_configs?: { targets: string[] }[];
+        dns_sd_configs?: { names: string[]; port: number }[];
+      }[];
     };
-    const targets = config.scrape_configs.flatMap((j) =>
-      j.static_configs.flatMap((s) => s.targets),
-    );
+    const targets = config.scrape_configs.flatMap((job) => [
+      ...(job.static_configs ?? []).flatMap((s) => s.targets),
+      ...(job.dns_sd_configs ?? []).flatMap((d) => d.names.map((name) => `${name}:${d.port}`)),
+    ]);
     expect(targets).toEqual(expect.arrayContaining(['api-1:4000', 'api-2:4000', 'worker:9464']));
     for (const target of targets) {
       const host = target.split(':')[0]!;
