@@ -126,7 +126,8 @@ function prepareRequirements(
     if (scope !== 'SUBGROUP' && scope !== 'SQUAD') {
       fail('INVALID_REQUIREMENT', `Requirement on ${capability} has unknown scope`);
     }
-    const maxSources = scope === 'SUBGROUP' ? SUBGROUP_SIZE : input.size;
+    // A squad-wide need larger than the squad is simply a gap, not an error.
+    const maxSources = scope === 'SUBGROUP' ? SUBGROUP_SIZE : MAX_PLAYERS;
     if (!Number.isInteger(minSources) || minSources < 1 || minSources > maxSources) {
       fail('INVALID_REQUIREMENT', `Requirement on ${capability} needs 1..${maxSources} sources`);
     }
