@@ -182,8 +182,12 @@ describe('createApolloClient', () => {
       ws: { webSocketImpl: FakeSocket, retryWait: async () => undefined },
     });
 
+    const statuses: string[] = [];
+    app.connectionStatus.subscribe((status) => statuses.push(status));
+
     // Lazy: nothing connects before the first subscription.
     expect(sockets).toHaveLength(0);
+    expect(app.connectionStatus.get()).toBe('idle');
     const subscription = app.client.subscribe({ query: ReadinessIndicatorDocument }).subscribe({});
 
     await vi.waitFor(() => expect(sockets[0]?.sent.map((m) => m.type)).toContain('subscribe'));
@@ -202,7 +206,10 @@ describe('createApolloClient', () => {
       payload: { Authorization: 'Bearer second-token' },
     });
 
+    expect(statuses).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
+
     subscription.unsubscribe();
+    await vi.waitFor(() => expect(app?.connectionStatus.get()).toBe('idle'));
   });
 
   it('does nothing on restart while no websocket is open', () => {

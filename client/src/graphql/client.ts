@@ -10,6 +10,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client as WsClient, type ClientOptions } from 'graphql-ws';
 import { accessToken, bearer, type TokenStore } from './auth-token';
+import { createConnectionStatus, type ConnectionStatusSource } from './connection-status';
 import { graphqlWsUrl } from './ws-url';
 
 // @vue/apollo-composable 4.2 calls ObservableQuery APIs that Apollo 3.14 flags for removal in
@@ -35,6 +36,8 @@ export interface ApolloClientOptions {
 
 export interface AppApolloClient {
   client: ApolloClient<NormalizedCacheObject>;
+  /** The websocket's state, for "reconnecting" indicators. */
+  connectionStatus: ConnectionStatusSource;
   /**
    * Closes the websocket so it reconnects with fresh connection params (the current token);
    * active subscriptions resubscribe on the new connection.
@@ -97,8 +100,10 @@ const WS_OPEN = 1;
 /** A graphql-ws client that can be told to reconnect (after the token changed). */
 function createRestartableWsClient(options: ClientOptions): {
   client: WsClient;
+  status: ConnectionStatusSource;
   restart(): void;
 } {
+  const status = createConnectionStatus();
   let socket: ClosableSocket | null = null;
   let restartRequested = false;
 
@@ -111,20 +116,34 @@ function createRestartableWsClient(options: ClientOptions): {
     ...options,
     on: {
       ...options.on,
+      connecting(isRetry) {
+        options.on?.connecting?.(isRetry);
+        status.set(isRetry ? 'reconnecting' : 'connecting');
+      },
       opened(opened) {
         options.on?.opened?.(opened);
         socket = isClosableSocket(opened) ? opened : null;
         if (socket && restartRequested) restartNow(socket);
       },
+      connected(connected, payload, wasRetry) {
+        options.on?.connected?.(connected, payload, wasRetry);
+        status.set('connected');
+      },
       closed(event) {
         options.on?.closed?.(event);
         socket = null;
+        // 1000: the lazy client closed after the last subscription ended; anything else is a
+        // drop (or a restart) that the retry loop answers.
+        const normal =
+          typeof event === 'object' && event !== null && 'code' in event && event.code === 1000;
+        status.set(normal ? 'idle' : 'reconnecting');
       },
     },
   });
 
   return {
     client,
+    status,
     restart() {
       // No socket: the next connection reads the current token anyway.
       if (!socket) return;
@@ -158,6 +177,9 @@ export function createApolloClient(options: ApolloClientOptions = {}): AppApollo
     lazy: true,
     // Live views (readiness) should come back after any outage, not give up after 5 tries.
     retryAttempts: Infinity,
+    // Browsers report a refused or dropped connection as an `error` event, which graphql-ws
+    // would treat as fatal by default; fatal close codes (4400, 4401, ...) still are.
+    shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
     connectionParams: () => {
       const token = tokens.get();
@@ -178,6 +200,7 @@ export function createApolloClient(options: ApolloClientOptions = {}): AppApollo
 
   return {
     client,
+    connectionStatus: ws.status,
     restartWebSocket: () => ws.restart(),
     async dispose() {
       stopFollowingToken();
