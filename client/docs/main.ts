@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { graphqlWsUrl } from '../src/graphql/ws-url';
 
 const DEFAULT_QUERY = `# Welcome to the GW2 Squad Optimizer GraphQL API.
-# Run with Ctrl-Enter; the Docs button lists every type and field.
+# Ctrl-Enter runs it; the Docs pane lists every type.
 {
   serverInfo {
     version
@@ -22,7 +22,7 @@ const DEFAULT_QUERY = `# Welcome to the GW2 Squad Optimizer GraphQL API.
 
 // JSONC: GraphiQL ignores comments, so the hint is not sent until it is uncommented.
 const DEFAULT_HEADERS = `{
-  // Act as a signed-in player (also sent as graphql-ws connection params):
+  // Sign in as a player (HTTP and websocket):
   // "Authorization": "Bearer <token>"
 }
 `;

@@ -42,8 +42,8 @@ const browser = await chromium.launch({
   ],
 });
 
-async function check(name, path, run) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function check(name, path, run, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(timeout);
   const problems = [];
   page.on('console', (message) => {
@@ -98,6 +98,19 @@ try {
       log(`       error state: ${(await alert.innerText()).replace(/\s+/g, ' ').trim()}`);
     }
   });
+
+  await check(
+    'home-phone',
+    '/',
+    async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      const overflow = await page.evaluate(
+        () => globalThis.document.documentElement.scrollWidth - globalThis.innerWidth,
+      );
+      if (overflow > 0) throw new Error(`page is ${overflow}px wider than a 375px screen`);
+    },
+    { width: 375, height: 740 },
+  );
 
   await check('not-found', '/no-such-page', async (page) => {
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
