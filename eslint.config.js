@@ -9,7 +9,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
-      '**/coverage/**',
+      'coverage/**',
       'client/src/gql/**',
       '.data/**',
       '**/*.d.ts',

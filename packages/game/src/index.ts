@@ -8,3 +8,4 @@ export * from './catalog/index.js';
 export * from './codec/index.js';
 export * from './roles/index.js';
 export * from './coverage/index.js';
+export * from './advice/index.js';

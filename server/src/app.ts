@@ -1,0 +1,213 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { createApolloServer } from './platform/graphql/apollo.js';
+import type { GraphQLContext } from './platform/graphql/context.js';
+import { buildAppSchema } from './platform/graphql/schema.js';
+import { attachWebSocketTransport, type WebSocketTransport } from './platform/graphql/websocket.js';
+import { httpErrorHandler } from './platform/http/error-handler.js';
+import { registerHealthRoutes } from './platform/http/health.routes.js';
+import { requestIdFor } from './platform/http/request-id.js';
+import { registerStaticRoutes } from './platform/http/static.routes.js';
+import { createLogger, runInRequestScope } from './platform/logging.js';
+import { createAppPubSub } from './platform/pubsub.js';
+import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
+import { closeRedisClient, createRedisClient } from './platform/redis.js';
+import type { AppServices } from './services.js';
+
+export interface App {
+  readonly config: AppConfig;
+  readonly fastify: FastifyInstance;
+  readonly database: Database;
+  readonly services: AppServices;
+  readonly logger: Logger;
+  /** Starts listening; resolves with the base URL (http://host:port). */
+  listen(): Promise<string>;
+  /**
+   * Graceful shutdown: stop accepting, close websockets, let in-flight requests finish
+   * (forcing them after SHUTDOWN_TIMEOUT_MS), then close the ORM, the embedded database and Redis.
+   */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Where log lines go (tests capture them); stdout by default. */
+  readonly logDestination?: import('pino').DestinationStream;
+  /**
+   * Where the embedded database keeps its files. Defaults to `${DATA_DIR}/pglite`;
+   * `null` keeps it in memory (tests).
+   */
+  readonly embeddedDataDir?: string | null;
+  /** Extra routes for tests (a deliberately slow request, say). */
+  readonly registerExtraRoutes?: (fastify: FastifyInstance) => void;
+}
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<App> {
+  const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
+  const cleanups: Array<() => Promise<void>> = [];
+  const closeOpened = async () => {
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error) => logger.error({ err: error }, 'cleanup failed'));
+  };
+
+  try {
+    const database = await openDatabase({
+      url: config.databaseUrl,
+      embeddedDataDir:
+        options.embeddedDataDir === null
+          ? undefined
+          : (options.embeddedDataDir ?? path.join(config.dataDir, 'pglite')),
+      logger,
+    });
+    cleanups.push(() => database.close());
+
+    const pubSubHandle = createAppPubSub(config.redisUrl);
+    cleanups.push(() => pubSubHandle.close());
+    let redis: Redis | undefined;
+    if (config.redisUrl) {
+      const client = createRedisClient(config.redisUrl, 'commands');
+      redis = client;
+      cleanups.push(() => closeRedisClient(client));
+    }
+
+    const checks: ReadinessCheck[] = [{ name: 'database', probe: () => database.ping() }];
+    if (redis) {
+      const client = redis;
+      checks.push({ name: 'redis', probe: async () => void (await client.ping()) });
+    }
+    const readiness = new ReadinessMonitor(
+      checks,
+      pubSubHandle.pubSub,
+      logger.child({ component: 'readiness' }),
+    );
+
+    const services: AppServices = {
+      pubSub: pubSubHandle.pubSub,
+      system: {
+        version: config.version,
+        environment: config.env,
+        databaseKind: database.kind,
+        redis: Boolean(config.redisUrl),
+        readiness,
+      },
+    };
+
+    const schema = await buildAppSchema(pubSubHandle.pubSub);
+    const exposeInternals = !config.isProduction;
+
+    const fastify = Fastify({
+      loggerInstance: logger as FastifyBaseLogger,
+      bodyLimit: config.bodyLimitBytes,
+      trustProxy: config.trustProxy,
+      genReqId: requestIdFor,
+      logController: new LogController({ requestIdLogLabel: 'req_id' }),
+      return503OnClosing: true,
+      forceCloseConnections: 'idle',
+    });
+    fastify.addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      runInRequestScope({ reqId: request.id, log: request.log }, done);
+    });
+    fastify.setErrorHandler(httpErrorHandler);
+
+    const createContext = async (input: {
+      reqId: string;
+      log: FastifyBaseLogger;
+      ip: string;
+    }): Promise<GraphQLContext> => ({
+      reqId: input.reqId,
+      log: input.log,
+      ip: input.ip,
+      em: database.orm.em.fork(),
+      viewer: null,
+      services,
+    });
+
+    const apollo = await createApolloServer({
+      schema,
+      introspection: config.introspection,
+      exposeInternals,
+    });
+    cleanups.push(() => apollo.stop());
+    fastify.route({
+      url: '/graphql',
+      method: ['GET', 'POST', 'OPTIONS'],
+      handler: fastifyApolloHandler(apollo, {
+        context: async (request) =>
+          createContext({ reqId: request.id, log: request.log, ip: request.ip }),
+      }),
+    });
+
+    let websockets: WebSocketTransport | undefined;
+    fastify.addHook('onReady', async () => {
+      websockets = attachWebSocketTransport({
+        server: fastify.server,
+        schema,
+        exposeInternals,
+        createContext: async (request) => {
+          const reqId = requestIdFor(request);
+          return createContext({
+            reqId,
+            log: logger.child({ req_id: reqId, transport: 'websocket' }),
+            ip: request.socket.remoteAddress ?? 'unknown',
+          });
+        },
+      });
+    });
+    // Upgraded sockets would hold the HTTP server open: close them before it waits for requests.
+    fastify.addHook('preClose', async () => {
+      await websockets?.close();
+    });
+
+    registerHealthRoutes(fastify, readiness);
+    options.registerExtraRoutes?.(fastify);
+    await registerStaticRoutes(fastify, config.clientDistDir);
+    await fastify.ready();
+    readiness.start();
+    cleanups.push(async () => readiness.stop());
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        readiness.stop();
+        const force = setTimeout(() => {
+          logger.warn('shutdown timeout: closing remaining connections');
+          fastify.server.closeAllConnections();
+        }, config.shutdownTimeoutMs);
+        force.unref();
+        await fastify.close();
+        clearTimeout(force);
+        await closeOpened();
+        logger.info('server stopped');
+      })();
+      return closing;
+    };
+
+    return {
+      config,
+      fastify,
+      database,
+      services,
+      logger,
+      async listen() {
+        const address = await fastify.listen({ port: config.port, host: config.host });
+        logger.info(
+          { address, database: database.kind, redis: Boolean(config.redisUrl) },
+          'server listening',
+        );
+        const { port } = fastify.server.address() as import('node:net').AddressInfo;
+        const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+        return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      },
+      close,
+    };
+  } catch (error) {
+    await closeOpened();
+    throw error;
+  }
+}

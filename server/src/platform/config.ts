@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * Configuration is read once at start into a typed, frozen object. A bad value stops
+ * start-up with a message naming the variable (see `.env.example` for every variable).
+ */
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const url = (protocols: readonly string[]) =>
+  z.url().refine((value) => protocols.some((p) => value.startsWith(`${p}:`)), {
+    message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MISTRAL_API_KEY: z.string().min(1).optional(),
+  MISTRAL_SERVER_URL: url(['http', 'https']).default('https://api.mistral.ai'),
+  SENTRY_DSN: url(['http', 'https']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: booleanFlag.default(false),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  CLIENT_DIST_DIR: z.string().min(1).optional(),
+});
+
+export type NodeEnvironment = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  readonly env: NodeEnvironment;
+  readonly isProduction: boolean;
+  readonly version: string;
+  readonly port: number;
+  readonly host: string;
+  /** Real PostgreSQL when set; otherwise the embedded PGlite under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly jwtSecret: string;
+  readonly mistral: { readonly apiKey: string | undefined; readonly serverUrl: string };
+  readonly sentryDsn: string | undefined;
+  readonly logLevel: string;
+  readonly dataDir: string;
+  readonly corsOrigins: readonly string[];
+  readonly trustProxy: boolean;
+  readonly introspection: boolean;
+  readonly metricsToken: string | undefined;
+  readonly shutdownTimeoutMs: number;
+  /** Where the built client (`dist`) and playground (`dist-docs`) live. */
+  readonly clientDistDir: string;
+  /** Largest accepted request body (the runbook's 1 MB). */
+  readonly bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? '0.0.0';
+}
+
+/**
+ * Outside production a missing JWT_SECRET is generated once and kept under the data dir,
+ * so sessions survive restarts without anyone having to invent a secret.
+ */
+function developmentJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Parses the environment (process.env by default). Throws ConfigError naming each bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "not set": that is how .env files and compose files leave a variable out.
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === 'production';
+  if (isProduction && !values.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
+  }
+  const dataDir = path.resolve(values.DATA_DIR);
+  return Object.freeze({
+    env: values.NODE_ENV,
+    isProduction,
+    version: readVersion(),
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    jwtSecret: values.JWT_SECRET ?? developmentJwtSecret(dataDir),
+    mistral: Object.freeze({
+      apiKey: values.MISTRAL_API_KEY,
+      serverUrl: values.MISTRAL_SERVER_URL,
+    }),
+    sentryDsn: values.SENTRY_DSN,
+    logLevel: values.LOG_LEVEL,
+    dataDir,
+    corsOrigins: Object.freeze(
+      values.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+    trustProxy: values.TRUST_PROXY,
+    introspection: values.GRAPHQL_INTROSPECTION ?? !isProduction,
+    metricsToken: values.METRICS_TOKEN,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    clientDistDir: path.resolve(values.CLIENT_DIST_DIR ?? path.join(repositoryRoot, 'client')),
+    bodyLimitBytes: 1024 * 1024,
+  });
+}

@@ -1,0 +1,45 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { Redis } from 'ioredis';
+import { closeRedisClient, createRedisClient } from './redis.js';
+
+/** Readiness as published (JSON-safe: it may cross Redis). */
+export interface ReadinessPayload {
+  readonly ready: boolean;
+  readonly checkedAt: string;
+  readonly checks: ReadonlyArray<{ name: string; ok: boolean; detail: string | null }>;
+}
+
+/**
+ * Every topic with its payload. Payloads are JSON-safe (no Dates, no class instances): with
+ * REDIS_URL they travel between instances as JSON. A `[id, payload]` tuple is a per-id topic.
+ */
+export type PubSubChannels = {
+  READINESS_CHANGED: [ReadinessPayload];
+};
+
+export type AppPubSub = ReturnType<typeof createPubSub<PubSubChannels>>;
+
+export interface PubSubHandle {
+  readonly pubSub: AppPubSub;
+  readonly distributed: boolean;
+  close(): Promise<void>;
+}
+
+/** In memory without Redis; with Redis every instance sees every event. */
+export function createAppPubSub(redisUrl: string | undefined): PubSubHandle {
+  if (!redisUrl) {
+    return { pubSub: createPubSub<PubSubChannels>(), distributed: false, close: async () => {} };
+  }
+  // A subscribed ioredis connection can't publish, hence two clients.
+  const publishClient: Redis = createRedisClient(redisUrl, 'pubsub-publish');
+  const subscribeClient: Redis = createRedisClient(redisUrl, 'pubsub-subscribe');
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return {
+    pubSub: createPubSub<PubSubChannels>({ eventTarget }),
+    distributed: true,
+    async close() {
+      await Promise.all([closeRedisClient(publishClient), closeRedisClient(subscribeClient)]);
+    },
+  };
+}
