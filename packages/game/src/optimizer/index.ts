@@ -13,3 +13,5 @@ export {
   MAX_WEIGHT,
 } from './problem.js';
 export type * from './types.js';
+export { metaPoolFor, modeRequirements, planCoverage, planForMode } from './game-data.js';
+export type { ModePlanRequest } from './game-data.js';

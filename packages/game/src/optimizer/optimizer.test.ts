@@ -183,7 +183,7 @@ describe('optimizeSquad on a roster', () => {
       'Subgroup 1 has no stability source',
       'Subgroup 2 has no stability source',
       'Subgroup 3 has no stability source',
-      'The squad has no boon stripper (it needs 2)',
+      'The squad has no boon strip source',
     ]);
     expect(plan.gaps[0]).toMatchObject({
       capability: 'STABILITY',
@@ -208,7 +208,7 @@ describe('optimizeSquad on a roster', () => {
         ],
       },
     });
-    expect(plan.gaps.map((gap) => gap.message)).toEqual(['The squad has 1 healer; it needs 2']);
+    expect(plan.gaps.map((gap) => gap.message)).toEqual(['The squad has 1 of 2 healers']);
   });
 
   it('follows weight overrides when one player must choose between two roles', async () => {

@@ -2,6 +2,7 @@
  * The objective every search (MIP, greedy, brute force in tests) is measured by, so their
  * results are comparable number for number.
  */
+import { gapMessage } from '../coverage/messages.js';
 import type { PreparedProblem, PreparedRequirement } from './problem.js';
 import type { PlanGap, PlanScore } from './types.js';
 
@@ -55,22 +56,6 @@ export function scorePlan(problem: PreparedProblem, placements: readonly Placeme
   return { objective, coveredSources, requiredSources, filledSlots: placements.length, secondary };
 }
 
-function describeGap(
-  requirement: PreparedRequirement,
-  subgroup: number | null,
-  present: number,
-): string {
-  const where = subgroup === null ? 'The squad' : `Subgroup ${subgroup}`;
-  const label =
-    requirement.label.trim() ||
-    `${requirement.capability.toLowerCase().replaceAll('_', ' ')} source`;
-  if (present === 0) {
-    const needs = requirement.minSources > 1 ? ` (it needs ${requirement.minSources})` : '';
-    return `${where} has no ${label}${needs}`;
-  }
-  return `${where} has ${present} ${label}; it needs ${requirement.minSources}`;
-}
-
 /** Unmet requirements in plain words, subgroup gaps first in subgroup order, then squad gaps. */
 export function findGaps(problem: PreparedProblem, placements: readonly Placement[]): PlanGap[] {
   const gaps: PlanGap[] = [];
@@ -86,7 +71,8 @@ export function findGaps(problem: PreparedProblem, placements: readonly Placemen
         subgroup,
         required: requirement.minSources,
         present,
-        message: describeGap(requirement, subgroup, present),
+        label: requirement.label,
+        message: gapMessage(subgroup, requirement.capability, present, requirement.minSources),
       };
       (subgroup === null ? squadGaps : (perSubgroup[unit] ?? squadGaps)).push(gap);
     });

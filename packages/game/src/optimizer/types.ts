@@ -8,7 +8,7 @@ export interface OptimizerRequirement {
   readonly minSources: number;
   /** Relative importance; only ratios between requirements matter. Must be > 0. */
   readonly weight: number;
-  /** Noun phrase for one source, used in gap messages ("stability source", "healer"). */
+  /** What the requirement asks for in words ("a stability source"); carried into gaps. */
   readonly label: string;
 }
 
@@ -120,6 +120,9 @@ export interface PlanGap {
   readonly subgroup: number | null;
   readonly required: number;
   readonly present: number;
+  /** The requirement's own label. */
+  readonly label: string;
+  /** Same wording as coverage gaps: "Subgroup 3 has no stability source", "The squad has 1 of 2 healers". */
   readonly message: string;
 }
 
