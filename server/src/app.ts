@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { requestIdFor } from './platform/http/request-id.js';
 import { registerStaticRoutes } from './platform/http/static.routes.js';
 import { createLogger, runInRequestScope } from './platform/logging.js';
+import { createMetrics, isAuthorizedScrape } from './platform/metrics.js';
 import { createAppPubSub } from './platform/pubsub.js';
 import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
 import { closeRedisClient, createRedisClient } from './platform/redis.js';
@@ -66,6 +67,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     });
     cleanups.push(() => database.close());
 
+    const metrics = createMetrics();
+    database.observeQueries((query) => metrics.observeDbQuery(query.durationMs / 1000, query.sql));
+    metrics.trackDbPool(() => database.poolStats());
+    cleanups.push(async () => metrics.trackDbPool(undefined));
+
     const pubSubHandle = createAppPubSub(config.redisUrl);
     cleanups.push(() => pubSubHandle.close());
     let redis: Redis | undefined;
@@ -88,6 +94,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
     const services: AppServices = {
       pubSub: pubSubHandle.pubSub,
+      metrics,
       system: {
         version: config.version,
         environment: config.env,
@@ -113,7 +120,21 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       void reply.header('x-request-id', request.id);
       runInRequestScope({ reqId: request.id, log: request.log }, done);
     });
+    fastify.addHook('onResponse', async (request, reply) => {
+      metrics.observeHttp(
+        request.method,
+        request.routeOptions.url,
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+    });
     fastify.setErrorHandler(httpErrorHandler);
+    fastify.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+      if (!isAuthorizedScrape(request.headers.authorization, config.metricsToken)) {
+        return reply.code(401).header('www-authenticate', 'Bearer').send('unauthorized\n');
+      }
+      return reply.type(metrics.contentType).send(await metrics.render());
+    });
 
     const createContext = async (input: {
       reqId: string;
@@ -132,6 +153,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       schema,
       introspection: config.introspection,
       exposeInternals,
+      metrics,
     });
     cleanups.push(() => apollo.stop());
     fastify.route({
@@ -149,6 +171,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         server: fastify.server,
         schema,
         exposeInternals,
+        metrics,
         createContext: async (request) => {
           const reqId = requestIdFor(request);
           return createContext({

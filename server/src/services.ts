@@ -1,4 +1,5 @@
 import type { DatabaseKind } from './platform/db/database.js';
+import type { Metrics } from './platform/metrics.js';
 import type { AppPubSub } from './platform/pubsub.js';
 import type { ReadinessMonitor } from './platform/readiness.js';
 
@@ -8,6 +9,7 @@ import type { ReadinessMonitor } from './platform/readiness.js';
  */
 export interface AppServices {
   readonly pubSub: AppPubSub;
+  readonly metrics: Metrics;
   readonly system: {
     readonly version: string;
     readonly environment: string;

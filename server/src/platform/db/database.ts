@@ -26,6 +26,8 @@ export interface Database {
   readonly orm: MikroORM<PostgreSqlDriver>;
   /** Registers an observer of every statement; returns the function that removes it. */
   observeQueries(observer: QueryObserver): () => void;
+  /** Connections of the pool right now (for the saturation metrics). */
+  poolStats(): { used: number; free: number; pending: number } | undefined;
   /** Answers `SELECT 1`; throws when the database is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -115,6 +117,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     observeQueries(observer) {
       observers.add(observer);
       return () => observers.delete(observer);
+    },
+    poolStats() {
+      // knex keeps a tarn.js pool; it exists once the first connection was asked for.
+      const pool = orm.em.getConnection().getKnex().client.pool as
+        { numUsed(): number; numFree(): number; numPendingAcquires(): number } | undefined;
+      return pool
+        ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() }
+        : undefined;
     },
     async ping() {
       await orm.em.getConnection().execute('select 1');

@@ -7,7 +7,9 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { Metrics } from '../metrics.js';
 import type { GraphQLContext } from './context.js';
+import { metricsPlugin } from './metrics.plugin.js';
 import { formatGraphQLError } from './errors.js';
 
 /**
@@ -18,6 +20,7 @@ export async function createApolloServer(options: {
   schema: GraphQLSchema;
   introspection: boolean;
   exposeInternals: boolean;
+  metrics: Metrics;
 }): Promise<ApolloServer<GraphQLContext>> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
@@ -29,6 +32,7 @@ export async function createApolloServer(options: {
     formatError: (formatted) =>
       formatGraphQLError(formatted, { exposeInternals: options.exposeInternals }),
     plugins: [
+      metricsPlugin(options.metrics),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),

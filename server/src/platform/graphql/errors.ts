@@ -112,6 +112,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 /** The code a formatted error carries, mapping foreign codes onto ours. */
 export function normaliseErrorCode(code: unknown): { code: ErrorCode; reason?: string } {
   if (typeof code === 'string' && KNOWN_CODES.has(code)) return { code: code as ErrorCode };
+  // type-graphql's @Authorized() raises UNAUTHORIZED for a signed-in caller without the role.
+  if (code === 'UNAUTHORIZED') return { code: 'FORBIDDEN' };
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))
     return { code: 'BAD_USER_INPUT', reason: code };
   return { code: 'INTERNAL_SERVER_ERROR' };

@@ -1,7 +1,16 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type AuthChecker } from 'type-graphql';
 import { SystemResolver } from '../../modules/system/system.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * `@Authorized()` admits any signed-in caller; `@Authorized('ADMIN')` only those roles.
+ * Anonymous callers get UNAUTHENTICATED, signed-in ones without the role FORBIDDEN.
+ * Ownership is checked in services, where the data is.
+ */
+export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) =>
+  context.viewer !== null && (roles.length === 0 || roles.includes(context.viewer.role));
 
 /** Every resolver of the API. The schema is emitted from these into schema.graphql. */
 export const resolvers = [SystemResolver] as const;
@@ -10,6 +19,8 @@ export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> 
   return buildSchema({
     resolvers,
     pubSub,
+    authChecker,
+    authMode: 'error',
     validate: false,
     emitSchemaFile: false,
   });

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Metrics } from '../metrics.js';
 import type { GraphQLContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
 
@@ -18,12 +19,26 @@ export function attachWebSocketTransport(options: {
   server: Server;
   schema: GraphQLSchema;
   exposeInternals: boolean;
+  metrics: Metrics;
   createContext(
     request: import('node:http').IncomingMessage,
     connectionParams: Readonly<Record<string, unknown>> | undefined,
   ): Promise<GraphQLContext>;
 }): WebSocketTransport {
+  const { metrics } = options;
   const wsServer = new WebSocketServer({ server: options.server, path: '/graphql' });
+  // Live subscriptions per socket, so a dropped socket ends its subscriptions in the gauge too.
+  const liveSubscriptions = new WeakMap<object, Set<string>>();
+  wsServer.on('connection', (socket) => {
+    metrics.websocketOpened();
+    const live = new Set<string>();
+    liveSubscriptions.set(socket, live);
+    socket.once('close', () => {
+      metrics.websocketClosed();
+      for (const _ of live) metrics.subscriptionEnded();
+      live.clear();
+    });
+  });
   const format = (errors: readonly import('graphql').GraphQLError[]) =>
     errors.map((error) =>
       formatGraphQLError(error.toJSON(), { exposeInternals: options.exposeInternals }),
@@ -43,6 +58,19 @@ export function attachWebSocketTransport(options: {
             { exposeInternals: options.exposeInternals },
           ),
         ),
+      onOperation: (ctx, id, _payload, args) => {
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'subscription')
+          return;
+        const live = liveSubscriptions.get(ctx.extra.socket);
+        if (live && !live.has(id)) {
+          live.add(id);
+          metrics.subscriptionStarted();
+        }
+      },
+      onComplete: (ctx, id) => {
+        const live = liveSubscriptions.get(ctx.extra.socket);
+        if (live?.delete(id)) metrics.subscriptionEnded();
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
     },
