@@ -12,6 +12,8 @@ export const graphqlProxy: Record<string, ProxyOptions> = {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [vue()],
+  // Only the app's page: docs/index.html (GraphiQL) is the other build's entry.
+  optimizeDeps: { entries: ['index.html'] },
   server: { port: 5173, proxy: graphqlProxy },
   preview: { port: 4173, proxy: graphqlProxy },
   build: {

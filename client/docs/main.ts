@@ -1,5 +1,5 @@
-// Monaco's editor, JSON and GraphQL workers, bundled by Vite (no CDN).
-import 'graphiql/setup-workers/vite';
+// Monaco's editor, JSON and GraphQL workers, bundled by Vite (no CDN). Must run first.
+import './setup-workers';
 import 'graphiql/style.css';
 import './playground.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
