@@ -1,14 +1,17 @@
 /**
  * MIP formulations of the squad problem in CPLEX LP text, with the mappings between a plan
- * (list of placements) and the model's column values.
+ * (list of placements) and the model's column values. PATTERN, the production formulation,
+ * lives in pattern-model.ts and reuses the pieces exported here.
  *
- * AGGREGATED (production): x[o] picks options (binary per roster option, integer count per meta
- * option); n[b,g] counts members of capability bundle b in subgroup g, where a bundle is the set
- * of SUBGROUP-scope capabilities an option brings. Members with the same bundle are
- * interchangeable inside subgroups, so which player sits where is decided after the solve.
- * Members whose bundle is empty (pure DPS for these requirements) get no per-subgroup variable:
- * they always fit in the room left. Interchangeable subgroups (those without locks) are ordered
- * by a key so the solver does not explore their permutations.
+ * Every formulation selects options with x[o] (binary per roster option, integer count per meta
+ * option) and scores covered sources with integer c[r,g] ≤ min(providers, minSources).
+ *
+ * BUNDLE (fallback when there are too many patterns): n[b,g] counts members of capability
+ * bundle b in subgroup g, where a bundle is the set of SUBGROUP-scope capabilities an option
+ * brings. Members with the same bundle are interchangeable inside subgroups, so which player
+ * sits where is decided after the solve. Members whose bundle is empty (pure DPS for these
+ * requirements) get no per-subgroup variable: they always fit in the room left. Subgroups
+ * without locks are interchangeable and kept in non-increasing key order.
  *
  * NAIVE (benchmark baseline): y[o,g] per option and subgroup, no aggregation, no symmetry breaking.
  */
@@ -16,9 +19,11 @@ import { SUBGROUP_SIZE } from '../model.js';
 import type { PreparedProblem } from './problem.js';
 import type { Placement } from './score.js';
 
-export type Formulation = 'PATTERN' | 'BUNDLE' | 'NAIVE';
+export type { MipFormulation as Formulation } from './types.js';
+import type { MipFormulation } from './types.js';
 
 export interface MipModel {
+  readonly formulation: MipFormulation;
   readonly lp: string;
   /** Turns column values (looked up by name) into placements. */
   decode(value: (column: string) => number): Placement[];
@@ -238,6 +243,7 @@ export function buildBundleModel(problem: PreparedProblem): MipModel {
       }, 0);
 
   return {
+    formulation: 'BUNDLE',
     lp: lp.toString(),
 
     decode(value) {
@@ -356,6 +362,7 @@ export function buildNaiveModel(problem: PreparedProblem): MipModel {
   });
 
   return {
+    formulation: 'NAIVE',
     lp: lp.toString(),
     decode(value) {
       const placements: Placement[] = [];

@@ -83,6 +83,7 @@ describe('optimizeSquad on a meta pool', () => {
     expect(plan.assignments.every((a) => a.playerId === null)).toBe(true);
     expect(plan.gaps).toEqual([]);
     expect(plan.score.coveredSources).toBe(plan.score.requiredSources);
+    expect(plan.model).toMatchObject({ formulation: 'PATTERN' });
     expect(plan.model.cols).toBeGreaterThan(0);
   });
 
@@ -277,6 +278,8 @@ describe('optimizeSquad on a roster', () => {
       objective: plan.objectiveValue,
       gap: 0,
     });
+    const incumbents = events.filter((e) => e.phase === 'INCUMBENT_FOUND').map((e) => e.objective);
+    expect(incumbents).toEqual([...new Set(incumbents)].sort((a, b) => (a ?? 0) - (b ?? 0)));
     const times = events.map((e) => e.elapsedMs);
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });

@@ -17,6 +17,7 @@ import type {
   OptimizerOptions,
   OptimizerProgressEvent,
   PlanAssignment,
+  PlanModelSize,
   PlanScore,
   PlanStatus,
   SquadOptimizationInput,
@@ -24,6 +25,7 @@ import type {
 } from './types.js';
 
 export const DEFAULT_TIME_LIMIT_MS = 2000;
+const NO_MODEL: PlanModelSize = { formulation: null, rows: 0, cols: 0, nonzeros: 0 };
 
 interface SolveSettings {
   readonly formulation: Formulation;
@@ -111,6 +113,7 @@ export async function solveMip(
       status: !feasible ? 'HEURISTIC' : optimal ? 'OPTIMAL' : 'TIME_LIMIT',
       dualBound: Number.isFinite(dualBound) ? dualBound : null,
       model: {
+        formulation: built.formulation,
         rows: dimensions.numRows,
         cols: dimensions.numCols,
         nonzeros: dimensions.numNonzeros,
@@ -203,10 +206,20 @@ export async function optimizeSquad(
   const problem = prepareProblem(input);
   const greedy = greedyPlacements(problem);
   const greedyScore = scorePlan(problem, greedy);
-  const { onProgress } = options;
-  const emptyModel = { rows: 0, cols: 0, nonzeros: 0 };
+  // The solver re-announces the warm start as its first incumbent: pass on strict improvements only.
+  let bestAnnounced = Number.NEGATIVE_INFINITY;
+  const onProgress =
+    options.onProgress &&
+    ((event: OptimizerProgressEvent) => {
+      if (event.phase === 'INCUMBENT_FOUND') {
+        const objective = event.objective ?? Number.NEGATIVE_INFINITY;
+        if (objective <= bestAnnounced) return;
+        bestAnnounced = objective;
+      }
+      options.onProgress?.(event);
+    });
   if (problem.options.length === 0) {
-    return toPlan(problem, greedy, 'OPTIMAL', greedyScore, 0, elapsedSince(startedAt), emptyModel);
+    return toPlan(problem, greedy, 'OPTIMAL', greedyScore, 0, elapsedSince(startedAt), NO_MODEL);
   }
   onProgress?.({
     phase: 'INCUMBENT_FOUND',
@@ -245,9 +258,5 @@ export function greedySquad(input: SquadOptimizationInput): SquadPlan {
   const problem = prepareProblem(input);
   const placements = greedyPlacements(problem);
   const score = scorePlan(problem, placements);
-  return toPlan(problem, placements, 'HEURISTIC', score, null, elapsedSince(startedAt), {
-    rows: 0,
-    cols: 0,
-    nonzeros: 0,
-  });
+  return toPlan(problem, placements, 'HEURISTIC', score, null, elapsedSince(startedAt), NO_MODEL);
 }

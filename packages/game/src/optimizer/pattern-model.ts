@@ -181,6 +181,7 @@ export function buildPatternModel(
   }
 
   return {
+    formulation: 'PATTERN',
     lp: lp.toString(),
 
     decode(value) {

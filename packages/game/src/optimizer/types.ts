@@ -142,6 +142,17 @@ export interface PlanScore {
  */
 export type PlanStatus = 'OPTIMAL' | 'TIME_LIMIT' | 'HEURISTIC';
 
+/** PATTERN: production; BUNDLE: fallback when patterns explode; NAIVE: benchmark baseline. */
+export type MipFormulation = 'PATTERN' | 'BUNDLE' | 'NAIVE';
+
+/** Size of the MIP that was solved; formulation null when no solve was needed. */
+export interface PlanModelSize {
+  readonly formulation: MipFormulation | null;
+  readonly rows: number;
+  readonly cols: number;
+  readonly nonzeros: number;
+}
+
 export interface SquadPlan {
   readonly gameMode: GameMode;
   readonly size: number;
@@ -154,5 +165,5 @@ export interface SquadPlan {
   /** Relative gap between the plan and the best proven bound; 0 when optimal, null when unknown. */
   readonly mipGap: number | null;
   readonly solveTimeMs: number;
-  readonly model: { readonly rows: number; readonly cols: number; readonly nonzeros: number };
+  readonly model: PlanModelSize;
 }
