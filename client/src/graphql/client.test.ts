@@ -1,16 +1,8 @@
-import { ApolloLink, execute, gql, Observable, type Operation } from '@apollo/client/core';
+import { ApolloLink, execute, Observable, type Operation } from '@apollo/client/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HomePageDocument, ReadinessIndicatorDocument } from '../gql/graphql';
 import { createTokenStore } from './auth-token';
 import { createApolloClient, createAuthLink, retryDelayMs, type AppApolloClient } from './client';
-
-const PING = gql`
-  query Ping {
-    serverInfo {
-      version
-    }
-  }
-`;
 
 /** Runs one operation through `link` and a terminating link that records it. */
 async function headersSentThrough(link: ApolloLink): Promise<Record<string, string> | undefined> {
@@ -20,7 +12,7 @@ async function headersSentThrough(link: ApolloLink): Promise<Record<string, stri
     return Observable.of({ data: { serverInfo: { version: '1' } } });
   });
   await new Promise<void>((resolve, reject) => {
-    execute(ApolloLink.from([link, terminating]), { query: PING }).subscribe({
+    execute(ApolloLink.from([link, terminating]), { query: HomePageDocument }).subscribe({
       complete: resolve,
       error: reject,
     });
