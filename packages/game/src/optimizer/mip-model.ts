@@ -10,8 +10,9 @@
  * bundle b in subgroup g, where a bundle is the set of SUBGROUP-scope capabilities an option
  * brings. Members with the same bundle are interchangeable inside subgroups, so which player
  * sits where is decided after the solve. Members whose bundle is empty (pure DPS for these
- * requirements) get no per-subgroup variable: they always fit in the room left. Subgroups
- * without locks are interchangeable and kept in non-increasing key order.
+ * requirements) get no per-subgroup variable: they always fit in the room left. Subgroup
+ * permutations are left to HiGHS's own symmetry detection: explicit ordering rows (tried, see
+ * docs/PERFORMANCE.md) hid the symmetry from it and made solves up to 20× slower.
  *
  * NAIVE (benchmark baseline): y[o,g] per option and subgroup, no aggregation, no symmetry breaking.
  */
@@ -221,27 +222,6 @@ export function buildBundleModel(problem: PreparedProblem): MipModel {
     }
   });
 
-  // Subgroups without locks are interchangeable: keep them in non-increasing key order.
-  const lockedGroups = new Set(problem.locks.map((lock) => lock.subgroup));
-  const free = Array.from({ length: groups }, (_, g) => g).filter((g) => !lockedGroups.has(g));
-  const keyWeight = (b: number) => bundleIds.length + b + 1;
-  for (let i = 0; i + 1 < free.length; i += 1) {
-    const [g, h] = [free[i] ?? 0, free[i + 1] ?? 0];
-    const terms = bundleIds.flatMap((b): Term[] => [
-      [keyWeight(b), n(b, g)],
-      [-keyWeight(b), n(b, h)],
-    ]);
-    lp.addRow(`order${i}`, terms, '>=', 0);
-  }
-
-  const subgroupKey = (placements: readonly Placement[], g: number): number =>
-    placements
-      .filter((p) => p.subgroup === g)
-      .reduce((sum, p) => {
-        const bundle = problem.options[p.option]?.bundle ?? 0;
-        return sum + (bundleIds.includes(bundle) ? keyWeight(bundle) : 0);
-      }, 0);
-
   return {
     formulation: 'BUNDLE',
     lp: lp.toString(),
@@ -288,19 +268,10 @@ export function buildBundleModel(problem: PreparedProblem): MipModel {
     },
 
     encode(placements) {
-      // Relabel the free subgroups into the key order the symmetry rows demand.
-      const order = [...free].sort(
-        (g, h) => subgroupKey(placements, h) - subgroupKey(placements, g),
-      );
-      const relabel = new Map(free.map((g, i) => [order[i] ?? g, g]));
-      const moved = placements.map((p) => ({
-        ...p,
-        subgroup: relabel.get(p.subgroup) ?? p.subgroup,
-      }));
       const values = new Map<string, number>();
       for (const option of problem.options) values.set(x(option.index), 0);
       for (const b of bundleIds) for (let g = 0; g < groups; g += 1) values.set(n(b, g), 0);
-      for (const p of moved) {
+      for (const p of placements) {
         values.set(x(p.option), (values.get(x(p.option)) ?? 0) + 1);
         const bundle = problem.options[p.option]?.bundle ?? -1;
         if (bundleIds.includes(bundle))
@@ -309,14 +280,14 @@ export function buildBundleModel(problem: PreparedProblem): MipModel {
       problem.requirements.forEach((requirement, r) => {
         if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
         for (let g = 0; g < groups; g += 1) {
-          const present = moved.filter(
+          const present = placements.filter(
             (p) =>
               p.subgroup === g && problem.options[p.option]?.provides.has(requirement.capability),
           ).length;
           values.set(c(r, g), Math.min(present, requirement.minSources));
         }
       });
-      squadCoverageValues(problem, moved, values);
+      squadCoverageValues(problem, placements, values);
       return values;
     },
   };

@@ -75,7 +75,7 @@ export async function solveMip(
       random_seed: 0,
       // These models are small and tight: presolve and the feasibility-jump heuristic cost more
       // than they save (measured, see docs/PERFORMANCE.md).
-      presolve: settings.formulation === 'PATTERN' ? 'off' : 'choose',
+      presolve: built.formulation === 'PATTERN' ? 'off' : 'choose',
       mip_heuristic_run_feasibility_jump: false,
     });
     const dimensions = model.getDimensions();
