@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/dist/**',
       'coverage/**',
       'client/src/gql/**',
+      'client/dist-docs/**',
       '.data/**',
       '**/*.d.ts',
     ],
@@ -21,6 +22,15 @@ export default tseslint.config(
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
+    // Layout is Prettier's job; these rules would fight it.
+    rules: {
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+    },
   },
   {
     languageOptions: {

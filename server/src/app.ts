@@ -129,6 +129,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       );
     });
     fastify.setErrorHandler(httpErrorHandler);
+    // While shutting down, in-flight responses ask the client to close its keep-alive
+    // connection, so the server is not held open by sockets that just went idle.
+    let shuttingDown = false;
+    fastify.addHook('onSend', async (_request, reply) => {
+      if (shuttingDown) void reply.header('connection', 'close');
+    });
     fastify.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
       if (!isAuthorizedScrape(request.headers.authorization, config.metricsToken)) {
         return reply.code(401).header('www-authenticate', 'Bearer').send('unauthorized\n');
@@ -197,6 +203,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     let closing: Promise<void> | undefined;
     const close = () => {
       closing ??= (async () => {
+        shuttingDown = true;
         readiness.stop();
         const force = setTimeout(() => {
           logger.warn('shutdown timeout: closing remaining connections');

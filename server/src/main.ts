@@ -35,7 +35,8 @@ export function installShutdownHandlers(
   };
 }
 
-async function main(): Promise<void> {
+/** Loads the configuration, starts the server and installs the shutdown handlers. */
+export async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();

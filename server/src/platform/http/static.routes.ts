@@ -29,12 +29,9 @@ export async function registerStaticRoutes(
     fastify.log.warn({ docsDir }, 'playground not built: /docs is unavailable (run npm run build)');
   }
   if (hasApp) {
-    await fastify.register(fastifyStatic, {
-      root: appDir,
-      prefix: '/',
-      wildcard: false,
-      index: 'index.html',
-    });
+    // Wildcard routing serves files built after start too; a missing file falls through to the
+    // not-found handler below (single-page-app fallback).
+    await fastify.register(fastifyStatic, { root: appDir, prefix: '/', index: 'index.html' });
   } else {
     fastify.log.warn({ appDir }, 'client not built: / is unavailable (run npm run build)');
   }
