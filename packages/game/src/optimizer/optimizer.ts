@@ -54,7 +54,7 @@ function buildModel(problem: PreparedProblem, formulation: Formulation): MipMode
   return patterns === null ? buildBundleModel(problem) : buildPatternModel(problem, patterns);
 }
 
-/** Builds and solves one formulation. Exported for the benchmark's naive baseline. */
+/** Builds and solves one formulation (exported for the benchmark and the formulation tests). */
 export async function solveMip(
   problem: PreparedProblem,
   settings: SolveSettings,
