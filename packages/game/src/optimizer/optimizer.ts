@@ -206,7 +206,7 @@ export async function optimizeSquad(
   const problem = prepareProblem(input);
   const greedy = greedyPlacements(problem);
   const greedyScore = scorePlan(problem, greedy);
-  // The solver re-announces the warm start as its first incumbent: pass on strict improvements only.
+  // The solver re-announces the warm start as an incumbent: pass on strict improvements only.
   let bestAnnounced = Number.NEGATIVE_INFINITY;
   const onProgress =
     options.onProgress &&
