@@ -1,5 +1,6 @@
-import { Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { ForbiddenError } from '../../platform/graphql/errors.js';
 import type { ReadinessPayload } from '../../platform/pubsub.js';
 import { DatabaseKind, Readiness, ServerInfo } from './server-info.types.js';
 
@@ -23,6 +24,18 @@ export class SystemResolver {
       redis: system.redis,
       uptimeSeconds: Math.round(process.uptime() * 1000) / 1000,
     };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Raises an unexpected error on purpose, to check error reporting end to end (runbook: Sentry). ' +
+      'Outside production anyone may call it; in production only admins.',
+  })
+  sentryDebug(@Ctx() { services, viewer }: GraphQLContext): boolean {
+    if (services.system.environment === 'production' && viewer?.role !== 'ADMIN') {
+      throw new ForbiddenError('sentryDebug is only available to admins in production.');
+    }
+    throw new Error('Sentry debug trigger: this error is deliberate.');
   }
 
   @Subscription(() => Readiness, {
