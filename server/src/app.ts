@@ -20,6 +20,17 @@ import { createAppPubSub } from './platform/pubsub.js';
 import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
 import { closeRedisClient, createRedisClient } from './platform/redis.js';
 import type { AppServices } from './services.js';
+import { AccessTokens } from './modules/accounts/access-token.js';
+import { AccountService } from './modules/accounts/account.service.js';
+import { authenticate, InvalidTokenError } from './modules/accounts/authenticate.js';
+import { bearerToken } from './modules/accounts/access-token.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Viewer } from './platform/graphql/context.js';
+import { createArmor } from './platform/security/armor.js';
+import { fastifyCookieJar, noCookies, type CookieJar } from './platform/security/cookies.js';
+import { registerHttpHardening } from './platform/security/http-hardening.js';
+import { rateLimitHttpPlugin } from './platform/security/rate-limit.plugin.js';
+import { createRateLimits } from './platform/security/rate-limits.js';
 
 export interface App {
   readonly config: AppConfig;
@@ -46,6 +57,8 @@ export interface CreateAppOptions {
   readonly embeddedDataDir?: string | null;
   /** Extra routes for tests (a deliberately slow request, say). */
   readonly registerExtraRoutes?: (fastify: FastifyInstance) => void;
+  /** The time for token expiry, refresh expiry and login backoff (tests move a ManualClock). */
+  readonly clock?: Clock;
 }
 
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<App> {
@@ -92,9 +105,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       logger.child({ component: 'readiness' }),
     );
 
+    const clock = options.clock ?? systemClock;
+    const accessTokens = new AccessTokens(config.jwtSecret, clock);
+    const rateLimits = createRateLimits(config.rateLimits, redis);
     const services: AppServices = {
       pubSub: pubSubHandle.pubSub,
       metrics,
+      clock,
+      rateLimits,
+      accounts: {
+        service: new AccountService(accessTokens, clock),
+        secureCookies: config.isProduction,
+      },
       system: {
         version: config.version,
         environment: config.env,
@@ -129,6 +151,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       );
     });
     fastify.setErrorHandler(httpErrorHandler);
+    await registerHttpHardening(fastify, {
+      isProduction: config.isProduction,
+      corsOrigins: config.corsOrigins,
+      rateLimits,
+      // Signature and expiry only (no database): enough to key the limit by user.
+      identify: async (request) => {
+        const token = bearerToken(request.headers.authorization);
+        if (!token) return undefined;
+        const verified = await accessTokens.verify(token);
+        return verified.ok ? verified.claims.userId : undefined;
+      },
+    });
     // While shutting down, in-flight responses ask the client to close its keep-alive
     // connection, so the server is not held open by sockets that just went idle.
     let shuttingDown = false;
@@ -146,28 +180,59 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       reqId: string;
       log: FastifyBaseLogger;
       ip: string;
+      viewer: Viewer | null;
+      em?: import('@mikro-orm/postgresql').EntityManager;
+      cookies: CookieJar;
     }): Promise<GraphQLContext> => ({
       reqId: input.reqId,
       log: input.log,
       ip: input.ip,
-      em: database.orm.em.fork(),
-      viewer: null,
+      em: input.em ?? database.orm.em.fork(),
+      viewer: input.viewer,
       services,
+      cookies: input.cookies,
     });
+    // An invalid bearer token fails the request (401) instead of running it anonymously.
+    const httpViewer = async (
+      authorization: unknown,
+      em: import('@mikro-orm/postgresql').EntityManager,
+    ) => {
+      const result = await authenticate(authorization, {
+        tokens: accessTokens,
+        accounts: services.accounts.service,
+        em,
+      });
+      if (!result.ok) throw new InvalidTokenError(result.reason);
+      return result.viewer;
+    };
+    // The viewer of each socket, decided once at connection_init.
+    const socketViewers = new WeakMap<import('node:http').IncomingMessage, Viewer | null>();
 
+    const armor = createArmor({ exposeLimits: exposeInternals });
     const apollo = await createApolloServer({
       schema,
       introspection: config.introspection,
       exposeInternals,
       metrics,
+      plugins: [...armor.plugins, rateLimitHttpPlugin<GraphQLContext>()],
+      validationRules: armor.validationRules,
     });
     cleanups.push(() => apollo.stop());
     fastify.route({
       url: '/graphql',
       method: ['GET', 'POST', 'OPTIONS'],
       handler: fastifyApolloHandler(apollo, {
-        context: async (request) =>
-          createContext({ reqId: request.id, log: request.log, ip: request.ip }),
+        context: async (request, reply) => {
+          const em = database.orm.em.fork();
+          return createContext({
+            reqId: request.id,
+            log: request.log,
+            ip: request.ip,
+            em,
+            viewer: await httpViewer(request.headers.authorization, em),
+            cookies: fastifyCookieJar(request, reply),
+          });
+        },
       }),
     });
 
@@ -178,12 +243,34 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         schema,
         exposeInternals,
         metrics,
+        onConnect: async (request, connectionParams) => {
+          const ip = request.socket.remoteAddress ?? 'unknown';
+          try {
+            await rateLimits.consume('global', `ip:${ip}`);
+          } catch {
+            return { code: 4429, reason: 'Too many requests' };
+          }
+          const result = await authenticate(connectionParams?.authorization, {
+            tokens: accessTokens,
+            accounts: services.accounts.service,
+            em: database.orm.em.fork(),
+          });
+          if (!result.ok)
+            return {
+              code: 4401,
+              reason: result.reason === 'expired' ? 'Token expired' : 'Unauthorized',
+            };
+          socketViewers.set(request, result.viewer);
+          return null;
+        },
         createContext: async (request) => {
           const reqId = requestIdFor(request);
           return createContext({
             reqId,
             log: logger.child({ req_id: reqId, transport: 'websocket' }),
             ip: request.socket.remoteAddress ?? 'unknown',
+            viewer: socketViewers.get(request) ?? null,
+            cookies: noCookies,
           });
         },
       });

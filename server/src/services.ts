@@ -1,7 +1,10 @@
+import type { AccountService } from './modules/accounts/account.service.js';
+import type { Clock } from './platform/clock.js';
 import type { DatabaseKind } from './platform/db/database.js';
 import type { Metrics } from './platform/metrics.js';
 import type { AppPubSub } from './platform/pubsub.js';
 import type { ReadinessMonitor } from './platform/readiness.js';
+import type { RateLimits } from './platform/security/rate-limits.js';
 
 /**
  * The application's services, built once at start (see app.ts) and handed to resolvers through
@@ -10,6 +13,14 @@ import type { ReadinessMonitor } from './platform/readiness.js';
 export interface AppServices {
   readonly pubSub: AppPubSub;
   readonly metrics: Metrics;
+  /** The time for expiry and backoff decisions (tests pass a ManualClock). */
+  readonly clock: Clock;
+  readonly rateLimits: RateLimits;
+  readonly accounts: {
+    readonly service: AccountService;
+    /** Secure cookies (HTTPS only) in production. */
+    readonly secureCookies: boolean;
+  };
   readonly system: {
     readonly version: string;
     readonly environment: string;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { RateLimitConfig } from './security/rate-limits.js';
 
 /**
  * Configuration is read once at start into a typed, frozen object. A bad value stops
@@ -38,6 +39,16 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   CLIENT_DIST_DIR: z.string().min(1).optional(),
+  RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt.default(100),
+  RATE_LIMIT_GLOBAL_PER_HOUR: positiveInt.default(2000),
+  RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),
+  RATE_LIMIT_AUTH_PER_HOUR: positiveInt.default(50),
+  RATE_LIMIT_AI_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_AI_PER_HOUR: positiveInt.default(500),
+  RATE_LIMIT_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" and "-" only')
+    .default('gw2:rl'),
 });
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
@@ -65,6 +76,8 @@ export interface AppConfig {
   readonly clientDistDir: string;
   /** Largest accepted request body (the runbook's 1 MB). */
   readonly bodyLimitBytes: number;
+  /** Requests per minute and per hour for each bucket, and the Redis key prefix. */
+  readonly rateLimits: RateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -141,5 +154,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     clientDistDir: path.resolve(values.CLIENT_DIST_DIR ?? path.join(repositoryRoot, 'client')),
     bodyLimitBytes: 1024 * 1024,
+    rateLimits: Object.freeze({
+      global: {
+        perMinute: values.RATE_LIMIT_GLOBAL_PER_MINUTE,
+        perHour: values.RATE_LIMIT_GLOBAL_PER_HOUR,
+      },
+      auth: {
+        perMinute: values.RATE_LIMIT_AUTH_PER_MINUTE,
+        perHour: values.RATE_LIMIT_AUTH_PER_HOUR,
+      },
+      ai: { perMinute: values.RATE_LIMIT_AI_PER_MINUTE, perHour: values.RATE_LIMIT_AI_PER_HOUR },
+      keyPrefix: values.RATE_LIMIT_KEY_PREFIX,
+    }),
   });
 }

@@ -35,7 +35,7 @@ export interface GraphQLHttpResult<T> {
   };
 }
 
-export interface TestServerOptions extends Pick<CreateAppOptions, 'registerExtraRoutes'> {
+export interface TestServerOptions extends Pick<CreateAppOptions, 'registerExtraRoutes' | 'clock'> {
   readonly database?: DatabaseTarget;
   /** Reuse a database (a second instance on the same data). */
   readonly databaseUrl?: string;
@@ -78,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logDestination: destination,
     embeddedDataDir: options.embeddedDataDir ?? null,
     registerExtraRoutes: options.registerExtraRoutes,
+    clock: options.clock,
   });
   const url = await app.listen();
   const sockets: WsClient[] = [];

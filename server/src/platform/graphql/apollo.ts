@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -6,7 +6,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Metrics } from '../metrics.js';
 import type { GraphQLContext } from './context.js';
 import { metricsPlugin } from './metrics.plugin.js';
@@ -21,6 +21,9 @@ export async function createApolloServer(options: {
   introspection: boolean;
   exposeInternals: boolean;
   metrics: Metrics;
+  /** Hardening (graphql-armor, rate-limit status): extra plugins and validation rules. */
+  plugins?: readonly ApolloServerPlugin<GraphQLContext>[];
+  validationRules?: readonly ValidationRule[];
 }): Promise<ApolloServer<GraphQLContext>> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
@@ -29,10 +32,13 @@ export async function createApolloServer(options: {
     // Shutdown is ours (main.ts): Apollo's own handler would stop it early and re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: [...(options.validationRules ?? [])],
     formatError: (formatted) =>
       formatGraphQLError(formatted, { exposeInternals: options.exposeInternals }),
     plugins: [
       metricsPlugin(options.metrics),
+      ...(options.plugins ?? []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),

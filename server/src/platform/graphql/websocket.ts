@@ -24,6 +24,14 @@ export function attachWebSocketTransport(options: {
     request: import('node:http').IncomingMessage,
     connectionParams: Readonly<Record<string, unknown>> | undefined,
   ): Promise<GraphQLContext>;
+  /**
+   * Checked once per socket at connection_init: a refusal closes the socket with its code and
+   * reason (4401 for a missing or expired token, say) before any operation runs.
+   */
+  onConnect?(
+    request: import('node:http').IncomingMessage,
+    connectionParams: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<{ code: number; reason: string } | null>;
 }): WebSocketTransport {
   const { metrics } = options;
   const wsServer = new WebSocketServer({ server: options.server, path: '/graphql' });
@@ -47,6 +55,13 @@ export function attachWebSocketTransport(options: {
     {
       schema: options.schema,
       context: (ctx) => options.createContext(ctx.extra.request, ctx.connectionParams),
+      onConnect: async (ctx) => {
+        const refusal = await options.onConnect?.(ctx.extra.request, ctx.connectionParams);
+        if (!refusal) return true;
+        // Closing first gives the client our code; graphql-ws's own 4403 close is then a no-op.
+        ctx.extra.socket.close(refusal.code, refusal.reason);
+        return false;
+      },
       // Errors reported here come from parsing/validating the operation: the caller's fault.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) =>

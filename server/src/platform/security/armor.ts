@@ -1,0 +1,39 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+
+/**
+ * Limits on the shape of a document, checked before anything runs. Generous enough for the
+ * client's real queries and GraphiQL's introspection (both tested), far below what a depth or
+ * alias bomb needs. A rejected document answers BAD_USER_INPUT (reason
+ * GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED for too many tokens).
+ */
+export const ARMOR_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 3000,
+  maxCost: 5000,
+} as const;
+
+export function createArmor(options: { exposeLimits: boolean }): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: ARMOR_LIMITS.maxAliases },
+    maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
+    maxTokens: { n: ARMOR_LIMITS.maxTokens },
+    costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: true },
+    // "Did you mean ...?" hints map a schema whose introspection is off in production.
+    blockFieldSuggestion: { enabled: !options.exposeLimits },
+  });
+  const protection = armor.protect();
+  return {
+    // graphql-armor's typings point at Apollo's CommonJS build, ours at its ESM build: the
+    // same plugin shape declared twice.
+    plugins: protection.plugins as unknown as ApolloServerPlugin[],
+    validationRules: protection.validationRules,
+  };
+}
