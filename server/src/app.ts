@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { createApolloServer } from './platform/graphql/apollo.js';
@@ -14,6 +14,8 @@ import { httpErrorHandler } from './platform/http/error-handler.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { requestIdFor } from './platform/http/request-id.js';
 import { registerStaticRoutes } from './platform/http/static.routes.js';
+import { createErrorReporter } from './platform/error-reporting.js';
+import { scheduleMaintenance, startInProcessJobs } from './platform/jobs/runner.js';
 import { createLogger, runInRequestScope } from './platform/logging.js';
 import { createMetrics, isAuthorizedScrape } from './platform/metrics.js';
 import { createAppPubSub } from './platform/pubsub.js';
@@ -80,6 +82,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     });
     cleanups.push(() => database.close());
 
+    const errorReporter = createErrorReporter(config);
+    cleanups.push(async () => void (await errorReporter.flush()));
     const metrics = createMetrics();
     database.observeQueries((query) => metrics.observeDbQuery(query.durationMs / 1000, query.sql));
     metrics.trackDbPool(() => database.poolStats());
@@ -111,6 +115,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const services: AppServices = {
       pubSub: pubSubHandle.pubSub,
       metrics,
+      errorReporter,
       clock,
       rateLimits,
       accounts: {
@@ -150,7 +155,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         reply.elapsedTime / 1000,
       );
     });
-    fastify.setErrorHandler(httpErrorHandler);
+    fastify.setErrorHandler<import('fastify').FastifyError>((error, request, reply) => {
+      if ((error.statusCode ?? 500) >= 500) errorReporter.report(error, { reqId: request.id });
+      return httpErrorHandler(error, request, reply);
+    });
     await registerHttpHardening(fastify, {
       isProduction: config.isProduction,
       corsOrigins: config.corsOrigins,
@@ -214,6 +222,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       introspection: config.introspection,
       exposeInternals,
       metrics,
+      errorReporter,
       plugins: [...armor.plugins, rateLimitHttpPlugin<GraphQLContext>()],
       validationRules: armor.validationRules,
     });
@@ -286,6 +295,25 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     await fastify.ready();
     readiness.start();
     cleanups.push(async () => readiness.stop());
+
+    // Housekeeping jobs: timers here without Redis; with Redis the schedule goes to BullMQ and
+    // `npm run worker` processes it (every instance upserts the same schedulers: idempotent).
+    if (config.redisUrl) {
+      const connection = new Redis(config.redisUrl, {
+        maxRetriesPerRequest: null,
+        connectionName: 'gw2-squad-optimizer:scheduler',
+      });
+      const queue = await scheduleMaintenance({ connection, prefix: config.jobQueuePrefix });
+      await queue.close();
+      await connection.quit();
+    } else {
+      const jobs = startInProcessJobs({
+        orm: database.orm,
+        logger: fastify.log,
+        now: () => clock.now(),
+      });
+      cleanups.push(() => jobs.close());
+    }
 
     let closing: Promise<void> | undefined;
     const close = () => {

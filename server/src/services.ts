@@ -1,6 +1,7 @@
 import type { AccountService } from './modules/accounts/account.service.js';
 import type { Clock } from './platform/clock.js';
 import type { DatabaseKind } from './platform/db/database.js';
+import type { ErrorReporter } from './platform/error-reporting.js';
 import type { Metrics } from './platform/metrics.js';
 import type { AppPubSub } from './platform/pubsub.js';
 import type { ReadinessMonitor } from './platform/readiness.js';
@@ -13,6 +14,7 @@ import type { RateLimits } from './platform/security/rate-limits.js';
 export interface AppServices {
   readonly pubSub: AppPubSub;
   readonly metrics: Metrics;
+  readonly errorReporter: ErrorReporter;
   /** The time for expiry and backoff decisions (tests pass a ManualClock). */
   readonly clock: Clock;
   readonly rateLimits: RateLimits;

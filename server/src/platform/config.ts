@@ -39,6 +39,11 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   CLIENT_DIST_DIR: z.string().min(1).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  JOB_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, 'letters, digits, _ and - only')
+    .default('gw2'),
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt.default(100),
   RATE_LIMIT_GLOBAL_PER_HOUR: positiveInt.default(2000),
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),
@@ -74,6 +79,10 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Where the built client (`dist`) and playground (`dist-docs`) live. */
   readonly clientDistDir: string;
+  /** Port of the worker's /metrics listener (`npm run worker`). */
+  readonly metricsPort: number;
+  /** BullMQ key prefix: separates deployments (and test runs) sharing one Redis. */
+  readonly jobQueuePrefix: string;
   /** Largest accepted request body (the runbook's 1 MB). */
   readonly bodyLimitBytes: number;
   /** Requests per minute and per hour for each bucket, and the Redis key prefix. */
@@ -154,6 +163,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     clientDistDir: path.resolve(values.CLIENT_DIST_DIR ?? path.join(repositoryRoot, 'client')),
     bodyLimitBytes: 1024 * 1024,
+    metricsPort: values.METRICS_PORT,
+    jobQueuePrefix: values.JOB_QUEUE_PREFIX,
     rateLimits: Object.freeze({
       global: {
         perMinute: values.RATE_LIMIT_GLOBAL_PER_MINUTE,

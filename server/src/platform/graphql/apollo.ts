@@ -7,7 +7,9 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { ErrorReporter } from '../error-reporting.js';
 import type { Metrics } from '../metrics.js';
+import { errorReportingPlugin } from './error-reporting.plugin.js';
 import type { GraphQLContext } from './context.js';
 import { metricsPlugin } from './metrics.plugin.js';
 import { formatGraphQLError } from './errors.js';
@@ -21,6 +23,7 @@ export async function createApolloServer(options: {
   introspection: boolean;
   exposeInternals: boolean;
   metrics: Metrics;
+  errorReporter: ErrorReporter;
   /** Hardening (graphql-armor, rate-limit status): extra plugins and validation rules. */
   plugins?: readonly ApolloServerPlugin<GraphQLContext>[];
   validationRules?: readonly ValidationRule[];
@@ -38,6 +41,7 @@ export async function createApolloServer(options: {
       formatGraphQLError(formatted, { exposeInternals: options.exposeInternals }),
     plugins: [
       metricsPlugin(options.metrics),
+      errorReportingPlugin(options.errorReporter),
       ...(options.plugins ?? []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

@@ -1,0 +1,90 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { MikroORM } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { FastifyBaseLogger } from 'fastify';
+import { maintenanceJobs, MAINTENANCE_QUEUE, type MaintenanceJob } from './maintenance.js';
+
+export interface JobRunner {
+  close(): Promise<void>;
+}
+
+async function runJob(job: MaintenanceJob, orm: MikroORM<PostgreSqlDriver>, now: () => Date) {
+  return job.run(orm.em.fork(), now());
+}
+
+/** Without Redis: the API runs the maintenance jobs itself on timers (one instance only). */
+export function startInProcessJobs(options: {
+  orm: MikroORM<PostgreSqlDriver>;
+  logger: FastifyBaseLogger;
+  now: () => Date;
+  jobs?: readonly MaintenanceJob[];
+}): JobRunner {
+  const timers = (options.jobs ?? maintenanceJobs).map((job) => {
+    const timer = setInterval(() => {
+      runJob(job, options.orm, options.now).then(
+        (result) => options.logger.info({ job: job.name, result }, 'job completed'),
+        (error: unknown) => options.logger.error({ job: job.name, err: error }, 'job failed'),
+      );
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return {
+    async close() {
+      timers.forEach(clearInterval);
+    },
+  };
+}
+
+/** The queue's name for this deployment (tests give each run its own prefix). */
+export interface QueueSettings {
+  readonly connection: ConnectionOptions;
+  readonly prefix: string;
+}
+
+/** With Redis: schedules the repeatable jobs once for all instances (BullMQ de-duplicates them). */
+export async function scheduleMaintenance(
+  settings: QueueSettings,
+  jobs = maintenanceJobs,
+): Promise<Queue> {
+  const queue = new Queue(MAINTENANCE_QUEUE, {
+    connection: settings.connection,
+    prefix: settings.prefix,
+  });
+  for (const job of jobs) {
+    await queue.upsertJobScheduler(
+      job.name,
+      { every: job.everyMs },
+      { name: job.name, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
+  }
+  return queue;
+}
+
+/** `npm run worker`: processes the maintenance queue. */
+export function startMaintenanceWorker(options: {
+  settings: QueueSettings;
+  orm: MikroORM<PostgreSqlDriver>;
+  logger: FastifyBaseLogger;
+  now: () => Date;
+  jobs?: readonly MaintenanceJob[];
+}): Worker {
+  const byName = new Map((options.jobs ?? maintenanceJobs).map((job) => [job.name, job]));
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job) => {
+      const definition = byName.get(job.name);
+      if (!definition) throw new Error(`unknown maintenance job ${job.name}`);
+      return runJob(definition, options.orm, options.now);
+    },
+    { connection: options.settings.connection, prefix: options.settings.prefix, concurrency: 1 },
+  );
+  worker.on('completed', (job, result) =>
+    options.logger.info({ job: job.name, id: job.id, result }, 'job completed'),
+  );
+  worker.on('failed', (job, error) =>
+    options.logger.error({ job: job?.name, id: job?.id, err: error }, 'job failed'),
+  );
+  worker.on('error', (error) => options.logger.error({ err: error }, 'worker error'));
+  return worker;
+}

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { Redis } from 'ioredis';
+import type { FastifyBaseLogger } from 'fastify';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config.js';
+import { openDatabase } from './platform/db/database.js';
+import { scheduleMaintenance, startMaintenanceWorker } from './platform/jobs/runner.js';
+import { createLogger } from './platform/logging.js';
+import { createMetrics, serveMetrics } from './platform/metrics.js';
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+/**
+ * `npm run worker`: processes background jobs from Redis (BullMQ). Needs REDIS_URL and the same
+ * DATABASE_URL as the API; the API runs the migrations, the worker does not.
+ */
+export async function startWorker(
+  config: AppConfig,
+  options: { logDestination?: import('pino').DestinationStream } = {},
+): Promise<RunningWorker> {
+  if (!config.redisUrl)
+    throw new ConfigError([
+      'REDIS_URL: required by the worker (without Redis the API runs jobs itself)',
+    ]);
+  if (!config.databaseUrl)
+    throw new ConfigError([
+      'DATABASE_URL: required by the worker (the embedded database belongs to the API process)',
+    ]);
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: options.logDestination,
+  }).child({ service: 'worker' });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    embeddedDataDir: undefined,
+    logger,
+    migrate: false,
+  });
+  // BullMQ needs `maxRetriesPerRequest: null` on the connections it blocks on.
+  const connection = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: null,
+    connectionName: 'gw2-squad-optimizer:worker',
+  });
+  const settings = { connection, prefix: config.jobQueuePrefix };
+  const queue = await scheduleMaintenance(settings);
+  const worker = startMaintenanceWorker({
+    settings,
+    orm: database.orm,
+    logger: logger as FastifyBaseLogger,
+    now: () => new Date(),
+  });
+  const metrics = createMetrics({ defaultLabels: { service: 'worker' } });
+  const metricsServer = await serveMetrics(metrics, {
+    port: config.metricsPort,
+    token: config.metricsToken,
+  });
+  logger.info({ metricsPort: config.metricsPort, prefix: config.jobQueuePrefix }, 'worker started');
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= (async () => {
+        await worker.close();
+        await queue.close();
+        await metricsServer.close();
+        await connection.quit().catch(() => connection.disconnect());
+        await database.close();
+        logger.info('worker stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const worker = await startWorker(config);
+  const stop = () => {
+    worker.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
