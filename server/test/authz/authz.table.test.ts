@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { ACTORS, runAuthzCase, type AuthzRow } from './authz-table.js';
+import { accountRows } from './rows/accounts.rows.js';
+
+/**
+ * Every operation × {anonymous, other user, owner}. A module adds its rows in
+ * `rows/<module>.rows.ts` and lists them here; see authz-table.ts for the row shape.
+ */
+const TABLE: readonly AuthzRow[] = [...accountRows];
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    database: 'embedded',
+    // Every case registers two users: keep the limits out of the way.
+    env: {
+      RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+      RATE_LIMIT_AUTH_PER_HOUR: '100000',
+      RATE_LIMIT_GLOBAL_PER_MINUTE: '100000',
+      RATE_LIMIT_GLOBAL_PER_HOUR: '100000',
+    },
+  });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.each(TABLE.map((row) => [row.operation, row] as const))('%s', (_name, row) => {
+  it.each(ACTORS.map((actor) => [actor, row.expectations[actor]] as const))(
+    'as %s: %s',
+    async (actor) => {
+      await runAuthzCase(server, row, actor);
+    },
+  );
+});
