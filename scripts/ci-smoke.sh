@@ -11,7 +11,7 @@ pid=$!
 cleanup() { kill "$pid" 2>/dev/null; rm -rf "$data_dir"; }
 trap cleanup EXIT
 
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
   sleep 0.1
 done
