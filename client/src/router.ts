@@ -9,6 +9,13 @@ import HomePage from './pages/HomePage.vue';
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
   // Builds, teams and account pages go here (lazy: `component: () => import(...)`).
+  { path: '/builds', name: 'builds', component: () => import('./pages/BuildsPage.vue') },
+  {
+    path: '/builds/:id',
+    name: 'build',
+    component: () => import('./pages/BuildPage.vue'),
+    props: true,
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -14,13 +14,27 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment BuildCard_build on Build {\n    id\n    name\n    chatCode\n    gameModes\n    visibility\n    providedBoons\n    owner {\n      id\n      username\n    }\n    profession {\n      id\n      name\n      icon\n    }\n    specializations {\n      specialization {\n        id\n        name\n        icon\n        elite\n      }\n    }\n  }\n": typeof types.BuildCard_BuildFragmentDoc,
     "\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n": typeof types.ReadinessIndicatorDocument,
+    "\n  fragment RoleOptionList_role on RoleOption {\n    key\n    label\n    kind\n    context\n    provides\n    notes\n  }\n": typeof types.RoleOptionList_RoleFragmentDoc,
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": typeof types.ServerInfoCard_ServerInfoFragmentDoc,
+    "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": typeof types.TraitLine_LineFragmentDoc,
+    "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n": typeof types.BuildPageDocument,
+    "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": typeof types.DeleteBuildDocument,
+    "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BuildsPageDocument,
+    "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n": typeof types.ImportBuildDocument,
     "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": typeof types.HomePageDocument,
 };
 const documents: Documents = {
+    "\n  fragment BuildCard_build on Build {\n    id\n    name\n    chatCode\n    gameModes\n    visibility\n    providedBoons\n    owner {\n      id\n      username\n    }\n    profession {\n      id\n      name\n      icon\n    }\n    specializations {\n      specialization {\n        id\n        name\n        icon\n        elite\n      }\n    }\n  }\n": types.BuildCard_BuildFragmentDoc,
     "\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n": types.ReadinessIndicatorDocument,
+    "\n  fragment RoleOptionList_role on RoleOption {\n    key\n    label\n    kind\n    context\n    provides\n    notes\n  }\n": types.RoleOptionList_RoleFragmentDoc,
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": types.ServerInfoCard_ServerInfoFragmentDoc,
+    "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": types.TraitLine_LineFragmentDoc,
+    "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n": types.BuildPageDocument,
+    "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": types.DeleteBuildDocument,
+    "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BuildsPageDocument,
+    "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n": types.ImportBuildDocument,
     "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": types.HomePageDocument,
 };
 
@@ -41,11 +55,39 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BuildCard_build on Build {\n    id\n    name\n    chatCode\n    gameModes\n    visibility\n    providedBoons\n    owner {\n      id\n      username\n    }\n    profession {\n      id\n      name\n      icon\n    }\n    specializations {\n      specialization {\n        id\n        name\n        icon\n        elite\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment BuildCard_build on Build {\n    id\n    name\n    chatCode\n    gameModes\n    visibility\n    providedBoons\n    owner {\n      id\n      username\n    }\n    profession {\n      id\n      name\n      icon\n    }\n    specializations {\n      specialization {\n        id\n        name\n        icon\n        elite\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment RoleOptionList_role on RoleOption {\n    key\n    label\n    kind\n    context\n    provides\n    notes\n  }\n"): (typeof documents)["\n  fragment RoleOptionList_role on RoleOption {\n    key\n    label\n    kind\n    context\n    provides\n    notes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n"): (typeof documents)["\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n"): (typeof documents)["\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n"): (typeof documents)["\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n"): (typeof documents)["\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

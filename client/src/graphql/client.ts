@@ -7,7 +7,7 @@ import {
   type NormalizedCacheObject,
 } from '@apollo/client/core';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition } from '@apollo/client/utilities';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
 import { createClient, type Client as WsClient, type ClientOptions } from 'graphql-ws';
 import { accessToken, bearer, type TokenStore } from './auth-token';
 import { createConnectionStatus, type ConnectionStatusSource } from './connection-status';
@@ -70,6 +70,8 @@ export function createCache(): InMemoryCache {
       // One of each per server: store them as singletons.
       ServerInfo: { keyFields: [] },
       Readiness: { keyFields: [] },
+      // Connections: pages of one filter join into one list (fetchMore with `after`).
+      Query: { fields: { builds: relayStylePagination(['filter']) } },
     },
   });
 }

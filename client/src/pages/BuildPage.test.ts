@@ -1,0 +1,121 @@
+import { mount } from '@vue/test-utils';
+import { GraphQLError } from 'graphql';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BuildPageDocument, DeleteBuildDocument } from '../gql/graphql';
+import { createMockApollo } from '../test-utils/apollo';
+import { buildPageData, DRAGONHUNTER_CODE, routerAt } from '../test-utils/fixtures';
+import BuildPage from './BuildPage.vue';
+
+async function mountPage(mocks: Parameters<typeof createMockApollo>[0]) {
+  const apollo = createMockApollo(mocks);
+  const router = await routerAt('/builds/b1');
+  const wrapper = mount(BuildPage, {
+    props: { id: 'b1' },
+    global: { ...apollo.global, plugins: [router] },
+  });
+  return { wrapper, router };
+}
+
+const request = { query: BuildPageDocument, variables: { id: 'b1' } };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('BuildPage', () => {
+  it('shows the traits, boons, roles and a working copy button', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { wrapper } = await mountPage([
+      { request, result: { data: { build: buildPageData() } } },
+    ]);
+    expect(wrapper.text()).toContain('Loading build');
+
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+    expect(wrapper.get('h1').text()).toBe('Power Dragonhunter');
+    expect(document.title).toBe('Power Dragonhunter · GW2 Squad Optimizer');
+    expect(wrapper.text()).toContain('Dragonhunter Guardian · by logan');
+    expect(wrapper.text()).toContain('Berserker');
+    expect(wrapper.text()).toContain('Game modes: Raid, Strikes');
+
+    const radiance = wrapper.get('section[aria-label="Radiance traits"]');
+    expect(radiance.findAll('li').map((li) => li.text())).toEqual([
+      'Adept Right-Hand Strength',
+      'Master Radiant Fire',
+      'Grandmaster Retribution',
+    ]);
+    expect(wrapper.get('section[aria-label="Dragonhunter traits"]').text()).toContain('Elite');
+
+    expect(wrapper.get('ul[aria-labelledby="boons-title"]').text()).toContain('Might');
+    expect(wrapper.get('ul[aria-labelledby="boons-title"]').text()).toContain('Aegis');
+    expect(wrapper.text()).toContain('Power DPS');
+    expect(wrapper.text()).toContain('declared');
+
+    expect(wrapper.get('[data-testid="chat-code"]').text()).toBe(DRAGONHUNTER_CODE);
+    await wrapper.get('.build__code button').trigger('click');
+    expect(writeText).toHaveBeenCalledWith(DRAGONHUNTER_CODE);
+    await vi.waitFor(() =>
+      expect(wrapper.get('.build__code [role="status"]').text()).toBe('Copied to the clipboard'),
+    );
+    wrapper.unmount();
+  });
+
+  it('shows the initials when an icon cannot load', async () => {
+    const { wrapper } = await mountPage([
+      { request, result: { data: { build: buildPageData() } } },
+    ]);
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+
+    const headerIcon = wrapper.get('.build__header > img');
+    expect(headerIcon.attributes('alt')).toBe('Dragonhunter');
+    await headerIcon.trigger('error');
+    const fallback = wrapper.get('.build__header > [data-testid="icon-fallback"]');
+    expect(fallback.attributes('role')).toBe('img');
+    expect(fallback.attributes('aria-label')).toBe('Dragonhunter');
+    expect(fallback.text()).toBe('D');
+    wrapper.unmount();
+  });
+
+  it('deletes the build after confirming and goes back to the library', async () => {
+    const confirm = vi.fn(() => true);
+    Object.defineProperty(window, 'confirm', { value: confirm, configurable: true });
+    const deleteResult = vi.fn(() => ({ data: { deleteBuild: 'b1' } }));
+    const { wrapper, router } = await mountPage([
+      { request, result: { data: { build: buildPageData() } } },
+      { request: { query: DeleteBuildDocument, variables: { id: 'b1' } }, result: deleteResult },
+    ]);
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+
+    await wrapper.get('.build__actions button').trigger('click');
+    await vi.waitFor(() => expect(deleteResult).toHaveBeenCalledTimes(1));
+    expect(confirm).toHaveBeenCalledWith('Delete "Power Dragonhunter"?');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/builds'), {
+      timeout: 5_000,
+    });
+    wrapper.unmount();
+  });
+
+  it('hides the delete button from other players', async () => {
+    const { wrapper } = await mountPage([
+      { request, result: { data: { build: buildPageData({ viewerCanEdit: false }) } } },
+    ]);
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+    expect(wrapper.find('.build__actions').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('shows NOT_FOUND from the server', async () => {
+    const { wrapper } = await mountPage([
+      {
+        request,
+        result: {
+          errors: [new GraphQLError('Build not found', { extensions: { code: 'NOT_FOUND' } })],
+        },
+      },
+    ]);
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
+    expect(wrapper.get('[role="alert"]').text()).toContain('Build not found');
+    expect(wrapper.get('[role="alert"] code').text()).toBe('NOT_FOUND');
+    wrapper.unmount();
+  });
+});
