@@ -4,6 +4,7 @@
  * The optimizer lives behind its own entry point (`@gw2/game/optimizer`) so the
  * client does not bundle the HiGHS WebAssembly solver.
  */
+export * from './model.js';
 export * from './catalog/index.js';
 export * from './codec/index.js';
 export * from './roles/index.js';

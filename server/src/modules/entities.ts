@@ -1,5 +1,6 @@
 import { RefreshSession } from './accounts/refresh-session.entity.js';
 import { User } from './accounts/user.entity.js';
+import { Build } from './builds/build.entity.js';
 
 /** Every entity the ORM knows, listed explicitly (no glob discovery: builds and tests agree). */
-export const entities = [User, RefreshSession] as const;
+export const entities = [User, RefreshSession, Build] as const;

@@ -1,6 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { AccountResolver } from '../../modules/accounts/account.resolver.js';
+import { BuildConnectionResolver, BuildResolver } from '../../modules/builds/build.resolver.js';
+import {
+  ProfessionResolver,
+  SpecializationResolver,
+} from '../../modules/catalog/catalog.resolver.js';
 import { SystemResolver } from '../../modules/system/system.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { GraphQLContext } from './context.js';
@@ -14,7 +19,14 @@ export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) =>
   context.viewer !== null && (roles.length === 0 || roles.includes(context.viewer.role));
 
 /** Every resolver of the API. The schema is emitted from these into schema.graphql. */
-export const resolvers = [SystemResolver, AccountResolver] as const;
+export const resolvers = [
+  SystemResolver,
+  AccountResolver,
+  ProfessionResolver,
+  SpecializationResolver,
+  BuildResolver,
+  BuildConnectionResolver,
+] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -1,0 +1,135 @@
+import {
+  GAME_MODE_CONTEXT,
+  ROLE_CONTEXTS,
+  eliteRolesFor,
+  encodeBuildCode,
+  getProfession,
+  getSpecialization,
+  getTrait,
+  isBoon,
+  sortCapabilities,
+  traitBoons,
+  type Boon,
+  type BuildTemplate,
+  type GameMode,
+  type SkillBar as GameSkillBar,
+} from '@gw2/game';
+import {
+  toProfession,
+  toRoleOption,
+  toSpecialization,
+  toTrait,
+} from '../catalog/catalog.mappers.js';
+import type { RoleOption } from '../catalog/catalog.types.js';
+import type { Build as BuildEntity } from './build.entity.js';
+import type { Build, BuildSpecialization, BuildTemplateView, SkillBar } from './build.types.js';
+import { eliteOf } from './build.validation.js';
+
+function skillBar(bar: GameSkillBar): SkillBar {
+  return { heal: bar.heal, utilities: [...bar.utilities], elite: bar.elite };
+}
+
+function specializationsOf(template: BuildTemplate): BuildSpecialization[] {
+  return template.specializations.flatMap((line) => {
+    const specialization = getSpecialization(line.specializationId);
+    if (!specialization) return []; // an empty slot
+    return [
+      {
+        specialization: toSpecialization(specialization),
+        traitChoices: [...line.traitChoices],
+        majorTraits: line.majorTraitIds.flatMap((id) => {
+          const trait = id === null ? undefined : getTrait(id);
+          return trait ? [toTrait(trait)] : [];
+        }),
+      },
+    ];
+  });
+}
+
+/** Every trait a template has active: the minors of each line and the chosen majors. */
+function activeTraitIds(template: BuildTemplate): number[] {
+  return template.specializations.flatMap((line) => {
+    const specialization = getSpecialization(line.specializationId);
+    if (!specialization) return [];
+    const majors = line.majorTraitIds.filter((id): id is number => id !== null);
+    return [...specialization.minorTraitIds, ...majors];
+  });
+}
+
+/** The elite's role options in the contexts of the modes (both contexts when none). */
+function suggestedRoles(template: BuildTemplate, modes: readonly GameMode[]): RoleOption[] {
+  const elite = eliteOf(template);
+  if (elite === undefined) return [];
+  const roles = eliteRolesFor(elite);
+  const contexts =
+    modes.length === 0 ? ROLE_CONTEXTS : [...new Set(modes.map((m) => GAME_MODE_CONTEXT[m]))];
+  return ROLE_CONTEXTS.filter((context) => contexts.includes(context)).flatMap((context) =>
+    ((context === 'PVE' ? roles.pve : roles.wvw) ?? []).map((option) =>
+      toRoleOption({
+        elite: roles.name,
+        specializationId: roles.specializationId,
+        profession: roles.profession,
+        context,
+        option,
+      }),
+    ),
+  );
+}
+
+/** Boons shared by the active traits plus those the declared roles provide (in any context). */
+function providedBoons(template: BuildTemplate, declaredRoles: readonly string[]): Boon[] {
+  const boons: Boon[] = traitBoons(activeTraitIds(template));
+  const elite = eliteOf(template);
+  if (elite !== undefined && declaredRoles.length > 0) {
+    const roles = eliteRolesFor(elite);
+    for (const option of [...(roles.pve ?? []), ...(roles.wvw ?? [])]) {
+      if (declaredRoles.includes(option.key)) boons.push(...option.provides.filter(isBoon));
+    }
+  }
+  // sortCapabilities keeps the canonical BOONS order; the input holds boons only.
+  return sortCapabilities(boons).filter(isBoon);
+}
+
+/** A decoded template as the API shows it (the preview of an unsaved code). */
+export function toTemplateView(
+  template: BuildTemplate,
+  extra: { modes?: readonly GameMode[]; roles?: readonly string[]; chatCode?: string } = {},
+): BuildTemplateView {
+  const profession = getProfession(template.profession.id);
+  if (!profession) throw new Error(`Template of unknown profession ${template.profession.id}`);
+  return {
+    profession: toProfession(profession),
+    specializations: specializationsOf(template),
+    skills: { land: skillBar(template.skills.land), water: skillBar(template.skills.water) },
+    weapons: [...template.weapons],
+    chatCode: extra.chatCode ?? encodeBuildCode(template),
+    providedBoons: providedBoons(template, extra.roles ?? []),
+    suggestedRoles: suggestedRoles(template, extra.modes ?? []),
+  };
+}
+
+function isGameMode(value: string): value is GameMode {
+  return (GAME_MODE_CONTEXT as Record<string, unknown>)[value] !== undefined;
+}
+
+/** The stored build as the API shows it (separate shapes: see STYLE, principle 7). */
+export function toBuild(entity: BuildEntity): Build {
+  const gameModes = entity.gameModes.filter(isGameMode);
+  return {
+    ...toTemplateView(entity.template, {
+      modes: gameModes,
+      roles: entity.roles,
+      chatCode: entity.chatCode,
+    }),
+    id: entity.id,
+    name: entity.name,
+    gameModes,
+    roles: [...entity.roles],
+    statPrefix: entity.statPrefix,
+    notes: entity.notes,
+    visibility: entity.visibility,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+    ownerId: entity.owner.id,
+  };
+}
