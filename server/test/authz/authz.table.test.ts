@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ACTORS, runAuthzCase, type AuthzRow } from './authz-table.js';
 import { accountRows } from './rows/accounts.rows.js';
+import { buildRows } from './rows/builds.rows.js';
 
 /**
  * Every operation × {anonymous, other user, owner}. A module adds its rows in
  * `rows/<module>.rows.ts` and lists them here; see authz-table.ts for the row shape.
  */
-const TABLE: readonly AuthzRow[] = [...accountRows];
+const TABLE: readonly AuthzRow[] = [...accountRows, ...buildRows];
 
 let server: TestServer;
 beforeAll(async () => {
