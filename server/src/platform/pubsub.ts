@@ -10,12 +10,21 @@ export interface ReadinessPayload {
   readonly checks: ReadonlyArray<{ name: string; ok: boolean; detail: string | null }>;
 }
 
+/** A team changed (or was deleted); small on purpose: the team itself is reloaded per viewer. */
+export interface TeamUpdatedPayload {
+  readonly teamId: string;
+  readonly version: number;
+  readonly deleted: boolean;
+}
+
 /**
  * Every topic with its payload. Payloads are JSON-safe (no Dates, no class instances): with
  * REDIS_URL they travel between instances as JSON. A `[id, payload]` tuple is a per-id topic.
  */
 export type PubSubChannels = {
   READINESS_CHANGED: [ReadinessPayload];
+  /** Per team id: which version a change produced (subscribers reload what they may see). */
+  TEAM_UPDATED: [teamId: string, payload: TeamUpdatedPayload];
 };
 
 export type AppPubSub = ReturnType<typeof createPubSub<PubSubChannels>>;

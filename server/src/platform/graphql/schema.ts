@@ -7,6 +7,8 @@ import {
   SpecializationResolver,
 } from '../../modules/catalog/catalog.resolver.js';
 import { SystemResolver } from '../../modules/system/system.resolver.js';
+import { SynergyResolver } from '../../modules/teams/synergy.resolver.js';
+import { TeamResolver } from '../../modules/teams/team.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { GraphQLContext } from './context.js';
 
@@ -26,6 +28,8 @@ export const resolvers = [
   SpecializationResolver,
   BuildResolver,
   BuildConnectionResolver,
+  TeamResolver,
+  SynergyResolver,
 ] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {

@@ -1,0 +1,117 @@
+import { GAME_MODE_CONTEXT, eliteRolesFor, getSpecialization, type SquadCoverage } from '@gw2/game';
+import { toRoleOption } from '../catalog/catalog.mappers.js';
+import type { RoleOption } from '../catalog/catalog.types.js';
+import type { User } from '../accounts/user.entity.js';
+import { toBuild } from '../builds/build.mapper.js';
+import {
+  buildFacts,
+  effectiveRole,
+  memberCapabilities,
+  memberLabel,
+  type MemberFacts,
+} from './team.coverage.js';
+import type { Team as TeamEntity, TeamMember as TeamMemberEntity } from './team.entity.js';
+import type { TeamReadScope } from './team.loaders.js';
+import { buildVisibleTo } from './team.rules.js';
+import type {
+  CapabilityCoverage,
+  Team,
+  TeamCoverage,
+  TeamMember,
+  UserProfile,
+} from './team.types.js';
+
+/** The stored team as the API shows it; its other fields resolve through `scope`. */
+export function toTeam(entity: TeamEntity, scope: TeamReadScope): Team {
+  return {
+    id: entity.id,
+    name: entity.name,
+    gameMode: entity.gameMode,
+    size: entity.size,
+    visibility: entity.visibility,
+    version: entity.version,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+    ownerId: entity.owner.id,
+    scope,
+  };
+}
+
+export function toUserProfile(user: User): UserProfile {
+  return { id: user.id, username: user.username };
+}
+
+/** A member as coverage sees it; its build is hidden once its owner made it private. */
+export function memberFacts(member: TeamMemberEntity, teamOwnerId: string): MemberFacts {
+  const { build } = member;
+  const visible = buildVisibleTo(
+    { ownerId: build.owner.id, visibility: build.visibility },
+    teamOwnerId,
+  );
+  return {
+    id: member.id,
+    subgroup: member.subgroup,
+    playerName: member.playerName,
+    roleKey: member.roleKey,
+    build: visible ? buildFacts(build) : null,
+  };
+}
+
+function roleView(facts: MemberFacts, team: Team): RoleOption | null {
+  if (!facts.build) return null;
+  const role = effectiveRole(facts.build, facts.roleKey, team.gameMode);
+  const elite = facts.build.specializationIds.find((id) => getSpecialization(id)?.elite === true);
+  if (!role || elite === undefined) return null;
+  const roles = eliteRolesFor(elite);
+  return toRoleOption({
+    elite: roles.name,
+    specializationId: roles.specializationId,
+    profession: roles.profession,
+    context: GAME_MODE_CONTEXT[team.gameMode],
+    option: role,
+  });
+}
+
+export function toTeamMember(member: TeamMemberEntity, team: Team): TeamMember {
+  const facts = memberFacts(member, team.ownerId);
+  return {
+    id: member.id,
+    build: facts.build ? toBuild(member.build) : null,
+    playerName: member.playerName,
+    roleKey: member.roleKey,
+    role: roleView(facts, team),
+    provides: memberCapabilities(facts, team.gameMode),
+    subgroup: member.subgroup,
+    position: member.position,
+    label: memberLabel(facts),
+  };
+}
+
+export function toTeamCoverage(
+  coverage: SquadCoverage,
+  labels: ReadonlyMap<string, string>,
+): TeamCoverage {
+  const capability = (
+    c: SquadCoverage['squad'][number] | SquadCoverage['subgroups'][number]['capabilities'][number],
+  ): CapabilityCoverage => ({
+    capability: c.capability,
+    providers: c.providers.map((memberId) => ({ memberId, label: labels.get(memberId) ?? '' })),
+    required: c.required,
+    minSources: c.minSources,
+    score: c.score,
+  });
+  const gap = (g: SquadCoverage['gaps'][number]) => ({ ...g });
+  return {
+    score: coverage.score,
+    requirementsVersion: coverage.requirementsVersion,
+    subgroups: coverage.subgroups.map((s) => ({
+      subgroup: s.subgroup,
+      memberIds: [...s.memberIds],
+      capabilities: s.capabilities.map(capability),
+      score: s.score,
+      gaps: s.gaps.map(gap),
+    })),
+    squad: coverage.squad.map((c) => ({ ...capability(c), count: c.count })),
+    gaps: coverage.gaps.map(gap),
+  };
+}

@@ -1,0 +1,310 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { teamCoverage } from './team.coverage.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { requireViewer } from '../../platform/graphql/authz.js';
+import { NotFoundError } from '../../platform/graphql/errors.js';
+import { TeamShareAccess, type Team as TeamEntity } from './team.entity.js';
+import {
+  AddTeamMemberInput,
+  CreateTeamInput,
+  TeamFilter,
+  UpdateTeamInput,
+  UpdateTeamMemberInput,
+} from './team.inputs.js';
+import { createTeamReadScope, teamReadScope, type TeamReadScope } from './team.loaders.js';
+import { memberFacts, toTeam, toTeamCoverage, toTeamMember, toUserProfile } from './team.mapper.js';
+import { memberLabel } from './team.coverage.js';
+import { teamAccess } from './team.rules.js';
+import { TeamService } from './team.service.js';
+import {
+  Team,
+  TeamAccess,
+  TeamConnection,
+  TeamCoverage,
+  TeamMember,
+  TeamShare,
+  UserProfile,
+} from './team.types.js';
+
+/** Stateless apart from what it is given: built per call from the context's services. */
+function teamService(context: GraphQLContext): TeamService {
+  return new TeamService(context.services.pubSub, context.services.clock);
+}
+
+/** A team as one subscription event carries it: loaded with the event's own scope. */
+interface LiveTeam {
+  readonly entity: TeamEntity;
+  readonly scope: TeamReadScope;
+}
+
+/** `null` from GraphQL means "not given" for fields that cannot be cleared. */
+const given = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @Query(() => Team, { description: 'A team the caller may see (NOT_FOUND otherwise)' })
+  async team(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Team> {
+    const entity = await teamService(context).getTeam(context.em, context.viewer, id);
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Query(() => TeamConnection, { description: 'Teams newest first; see TeamScope for which' })
+  async teams(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => TeamFilter, { nullable: true }) filter: TeamFilter | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<TeamConnection> {
+    const page = await teamService(context).listTeams(context.em, context.viewer, {
+      first,
+      after,
+      filter: { scope: given(filter?.scope), gameMode: given(filter?.gameMode) },
+    });
+    const scope = teamReadScope(context);
+    const edges = page.teams.map(({ team, cursor }) => ({ cursor, node: toTeam(team, scope) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Mutation(() => Team)
+  @Authorized()
+  async createTeam(
+    @Arg('input', () => CreateTeamInput) input: CreateTeamInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const entity = await teamService(context).createTeam(context.em, requireViewer(context), {
+      name: input.name,
+      gameMode: input.gameMode,
+      size: input.size,
+      visibility: given(input.visibility),
+    });
+    context.services.metrics.teamCreated();
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Mutation(() => Team, { description: 'Owner or EDIT share; visibility is the owner’s alone' })
+  @Authorized()
+  async updateTeam(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTeamInput) input: UpdateTeamInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const entity = await teamService(context).updateTeam(
+      context.em,
+      requireViewer(context),
+      id,
+      {
+        name: given(input.name),
+        gameMode: given(input.gameMode),
+        size: given(input.size),
+        visibility: given(input.visibility),
+      },
+      expectedVersion,
+    );
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Mutation(() => Boolean, { description: 'Owner only' })
+  @Authorized()
+  async deleteTeam(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
+    await teamService(context).deleteTeam(context.em, requireViewer(context), id, expectedVersion);
+    return true;
+  }
+
+  @Mutation(() => Team, { description: 'Adds a build to the team; returns the team' })
+  @Authorized()
+  async addTeamMember(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('input', () => AddTeamMemberInput) input: AddTeamMemberInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const entity = await teamService(context).addMember(
+      context.em,
+      requireViewer(context),
+      teamId,
+      input,
+      expectedVersion,
+    );
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Mutation(() => Team)
+  @Authorized()
+  async updateTeamMember(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('input', () => UpdateTeamMemberInput) input: UpdateTeamMemberInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const entity = await teamService(context).updateMember(
+      context.em,
+      requireViewer(context),
+      memberId,
+      { buildId: given(input.buildId), playerName: input.playerName, roleKey: input.roleKey },
+      expectedVersion,
+    );
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Mutation(() => Team, { description: 'Moving onto a taken slot swaps the two members' })
+  @Authorized()
+  async moveTeamMember(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('subgroup', () => Int) subgroup: number,
+    @Arg('position', () => Int) position: number,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const entity = await teamService(context).moveMember(
+      context.em,
+      requireViewer(context),
+      memberId,
+      subgroup,
+      position,
+      expectedVersion,
+    );
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Mutation(() => Team)
+  @Authorized()
+  async removeTeamMember(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const entity = await teamService(context).removeMember(
+      context.em,
+      requireViewer(context),
+      memberId,
+      expectedVersion,
+    );
+    return toTeam(entity, teamReadScope(context));
+  }
+
+  @Mutation(() => TeamShare, { description: 'Owner only; sharing again changes the access' })
+  @Authorized()
+  async shareTeam(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('username', () => String) username: string,
+    @Arg('access', () => TeamShareAccess) access: TeamShareAccess,
+    @Ctx() context: GraphQLContext,
+  ): Promise<TeamShare> {
+    const share = await teamService(context).share(
+      context.em,
+      requireViewer(context),
+      teamId,
+      username,
+      access,
+    );
+    return { user: toUserProfile(share.user), access: share.access };
+  }
+
+  @Mutation(() => Boolean, { description: 'Owner only; false when it was not shared' })
+  @Authorized()
+  async unshareTeam(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('username', () => String) username: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
+    return teamService(context).unshare(context.em, requireViewer(context), teamId, username);
+  }
+
+  @Subscription(() => Team, {
+    description:
+      'The team after each change, to those allowed to see it; ends when the team is deleted',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      const teamId = String(args.teamId);
+      const service = teamService(ctx);
+      // Checked before anything is streamed: a team the caller cannot see is NOT_FOUND.
+      await service.getTeam(ctx.em.fork(), ctx.viewer, teamId);
+      const events = ctx.services.pubSub.subscribe('TEAM_UPDATED', teamId);
+      return (async function* liveTeam(): AsyncGenerator<LiveTeam> {
+        let lastVersion = 0;
+        for await (const event of events) {
+          if (event.deleted) return;
+          // A reload may already have shown a later change: its own event adds nothing.
+          if (event.version <= lastVersion) continue;
+          // A fresh EntityManager and loaders per event: nothing from the last one is reused.
+          const em = ctx.em.fork();
+          try {
+            const entity = await service.getTeam(em, ctx.viewer, teamId);
+            lastVersion = entity.version;
+            yield { entity, scope: createTeamReadScope(em, ctx.viewer) };
+          } catch (error) {
+            // Access revoked (unshared, made private) or deleted meanwhile: skip the event.
+            if (!(error instanceof NotFoundError)) throw error;
+          }
+        }
+      })();
+    },
+  })
+  teamUpdated(@Arg('teamId', () => ID) _teamId: string, @Root() live: LiveTeam): Team {
+    return toTeam(live.entity, live.scope);
+  }
+
+  @FieldResolver(() => UserProfile)
+  async owner(@Root() team: Team): Promise<UserProfile> {
+    const user = await team.scope.usersById.load(team.ownerId);
+    if (!user) throw new NotFoundError('User'); // owners cascade with their teams
+    return toUserProfile(user);
+  }
+
+  @FieldResolver(() => TeamAccess, { description: 'What the caller may do with the team' })
+  async viewerAccess(@Root() team: Team): Promise<TeamAccess> {
+    const { viewer } = team.scope;
+    const share =
+      viewer === null || viewer.userId === team.ownerId
+        ? null
+        : await team.scope.viewerShareByTeam.load(team.id);
+    const access = teamAccess(
+      { ownerId: team.ownerId, visibility: team.visibility, share },
+      viewer?.userId ?? null,
+    );
+    // Only teams the caller may see are ever resolved.
+    return access === 'NONE' ? TeamAccess.READER : TeamAccess[access];
+  }
+
+  @FieldResolver(() => [TeamMember], { description: 'In subgroup and position order' })
+  async members(@Root() team: Team): Promise<TeamMember[]> {
+    const members = await team.scope.membersByTeam.load(team.id);
+    return members.map((member) => toTeamMember(member, team));
+  }
+
+  @FieldResolver(() => TeamCoverage)
+  async coverage(@Root() team: Team): Promise<TeamCoverage> {
+    const members = await team.scope.membersByTeam.load(team.id);
+    const facts = members.map((member) => memberFacts(member, team.ownerId));
+    const coverage = teamCoverage({ gameMode: team.gameMode, size: team.size, members: facts });
+    return toTeamCoverage(coverage, new Map(facts.map((f) => [f.id, memberLabel(f)])));
+  }
+
+  @FieldResolver(() => [TeamShare], { description: 'Who the team is shared with (owner only)' })
+  async shares(@Root() team: Team, @Ctx() context: GraphQLContext): Promise<TeamShare[]> {
+    const { em, viewer } = team.scope;
+    if (viewer?.userId !== team.ownerId) return [];
+    const shares = await teamService(context).sharesOf(em, team.id);
+    return shares.map((share) => ({ user: toUserProfile(share.user), access: share.access }));
+  }
+}

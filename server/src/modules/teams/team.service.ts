@@ -1,0 +1,579 @@
+import { GAME_MODE_CONTEXT, GameInputError, SUBGROUP_SIZE, type GameMode } from '@gw2/game';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../platform/clock.js';
+import type { Viewer } from '../../platform/graphql/context.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../platform/graphql/errors.js';
+import type { AppPubSub } from '../../platform/pubsub.js';
+import { User } from '../accounts/user.entity.js';
+import { Build } from '../builds/build.entity.js';
+import { decodeCursor, encodeCursor, isUuid } from '../builds/build.cursor.js';
+import { buildFacts, roleOptionsFor } from './team.coverage.js';
+import type { TeamShareAccess } from './team.entity.js';
+import { Team, TeamMember, TeamShare, TeamVisibility } from './team.entity.js';
+import {
+  PLAYER_NAME_MAX_LENGTH,
+  TEAM_NAME_MAX_LENGTH,
+  buildVisibleTo,
+  canEditTeam,
+  canManageTeam,
+  canViewTeam,
+  emptiestSubgroup,
+  freePosition,
+  positionProblem,
+  sizeProblem,
+  subgroupProblem,
+  teamAccess,
+  type TeamAccess,
+} from './team.rules.js';
+
+export const DEFAULT_TEAM_PAGE_SIZE = 20;
+export const MAX_TEAM_PAGE_SIZE = 100;
+
+export interface TeamFields {
+  readonly name?: string;
+  readonly gameMode?: GameMode;
+  readonly size?: number;
+  readonly visibility?: TeamVisibility;
+}
+
+export interface MemberFields {
+  readonly buildId?: string;
+  /** null clears it; undefined leaves it. */
+  readonly playerName?: string | null;
+  readonly roleKey?: string | null;
+}
+
+export interface NewMemberFields extends MemberFields {
+  readonly buildId: string;
+  /** Omitted: the emptiest subgroup. */
+  readonly subgroup?: number | null;
+  /** Omitted: the first free position of the subgroup. */
+  readonly position?: number | null;
+}
+
+/** Which teams a listing shows. */
+export type TeamScope = 'VISIBLE' | 'MINE' | 'SHARED_WITH_ME' | 'PUBLIC';
+
+export interface TeamListFilter {
+  readonly scope?: TeamScope;
+  readonly gameMode?: GameMode;
+}
+
+export interface TeamPage {
+  readonly teams: ReadonlyArray<{ readonly team: Team; readonly cursor: string }>;
+  readonly hasNextPage: boolean;
+}
+
+export interface TeamShareView {
+  readonly user: User;
+  readonly access: TeamShareAccess;
+}
+
+function trimmedName(value: string, field: string, max: number): string {
+  const name = value.trim();
+  if (name.length === 0 || name.length > max) {
+    throw new BadUserInputError(`A name has from 1 to ${max} characters.`, {
+      field,
+      reason: 'INVALID_NAME',
+    });
+  }
+  return name;
+}
+
+function optionalPlayerName(value: string | null): string | null {
+  if (value === null || value.trim() === '') return null;
+  return trimmedName(value, 'input.playerName', PLAYER_NAME_MAX_LENGTH);
+}
+
+function invalid(problem: string | null, field: string, reason: string): void {
+  if (problem !== null) throw new BadUserInputError(problem, { field, reason });
+}
+
+/**
+ * Teams, their members and shares. Every change runs in one transaction that first bumps the
+ * team's version (conditionally when the caller sent `expectedVersion`), so a stale version
+ * changes nothing, concurrent writers of one team are serialised by the row lock, and a failed
+ * rule rolls the bump back. Subscribers hear of a change only after it committed.
+ */
+export class TeamService {
+  constructor(
+    private readonly pubSub: AppPubSub,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the viewer may do with the team: one query for a share unless the viewer owns it. */
+  async accessOf(em: EntityManager, team: Team, viewer: Viewer | null): Promise<TeamAccess> {
+    const ownerId = team.owner.id;
+    if (viewer === null || viewer.userId === ownerId) {
+      return teamAccess(
+        { ownerId, visibility: team.visibility, share: null },
+        viewer?.userId ?? null,
+      );
+    }
+    const share = await em.findOne(TeamShare, { team: team.id, user: viewer.userId });
+    return teamAccess(
+      { ownerId, visibility: team.visibility, share: share?.access ?? null },
+      viewer.userId,
+    );
+  }
+
+  /** The team if the viewer may see it; NOT_FOUND otherwise, so its existence does not leak. */
+  async getTeam(em: EntityManager, viewer: Viewer | null, id: string): Promise<Team> {
+    const team = isUuid(id) ? await em.findOne(Team, id) : null;
+    if (!team || !canViewTeam(await this.accessOf(em, team, viewer))) {
+      throw new NotFoundError('Team');
+    }
+    return team;
+  }
+
+  async listTeams(
+    em: EntityManager,
+    viewer: Viewer | null,
+    options: { first?: number | null; after?: string | null; filter?: TeamListFilter | null },
+  ): Promise<TeamPage> {
+    const first = options.first ?? DEFAULT_TEAM_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_TEAM_PAGE_SIZE) {
+      throw new BadUserInputError(`first is from 1 to ${MAX_TEAM_PAGE_SIZE}.`, {
+        field: 'first',
+        reason: 'PAGE_SIZE',
+      });
+    }
+    const scope = options.filter?.scope ?? 'VISIBLE';
+    const userId = viewer?.userId;
+    if (userId === undefined && (scope === 'MINE' || scope === 'SHARED_WITH_ME')) {
+      return { teams: [], hasNextPage: false };
+    }
+    const sharedIds = async () =>
+      userId === undefined
+        ? []
+        : (await em.find(TeamShare, { user: userId }, { fields: ['team'] })).map((s) => s.team.id);
+
+    const conditions: object[] = [];
+    if (scope === 'MINE') conditions.push({ owner: userId });
+    if (scope === 'PUBLIC') conditions.push({ visibility: TeamVisibility.PUBLIC });
+    if (scope === 'SHARED_WITH_ME') conditions.push({ id: { $in: await sharedIds() } });
+    if (scope === 'VISIBLE') {
+      // Unlisted teams of others stay out of listings: they are found by id only.
+      conditions.push({
+        $or: [
+          { visibility: TeamVisibility.PUBLIC },
+          ...(userId === undefined ? [] : [{ owner: userId }, { id: { $in: await sharedIds() } }]),
+        ],
+      });
+    }
+    if (options.filter?.gameMode) conditions.push({ gameMode: options.filter.gameMode });
+    if (options.after) {
+      const cursor = decodeCursor(options.after, 'after');
+      conditions.push({
+        $or: [
+          { createdAt: { $lt: cursor.createdAt } },
+          { createdAt: cursor.createdAt, id: { $lt: cursor.id } },
+        ],
+      });
+    }
+    const rows = await em.find(
+      Team,
+      { $and: conditions },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
+    );
+    return {
+      teams: rows.slice(0, first).map((team) => ({ team, cursor: encodeCursor(team) })),
+      hasNextPage: rows.length > first,
+    };
+  }
+
+  async createTeam(
+    em: EntityManager,
+    viewer: Viewer,
+    fields: Required<Pick<TeamFields, 'name' | 'gameMode' | 'size'>> & TeamFields,
+  ): Promise<Team> {
+    invalid(sizeProblem(fields.gameMode, fields.size), 'input.size', 'SIZE_OUT_OF_RANGE');
+    const now = this.clock.now();
+    const team = em.create(Team, {
+      owner: em.getReference(User, viewer.userId),
+      name: trimmedName(fields.name, 'input.name', TEAM_NAME_MAX_LENGTH),
+      gameMode: fields.gameMode,
+      size: fields.size,
+      visibility: fields.visibility ?? TeamVisibility.PRIVATE,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await em.flush();
+    return team;
+  }
+
+  async updateTeam(
+    em: EntityManager,
+    viewer: Viewer,
+    id: string,
+    fields: TeamFields,
+    expectedVersion?: number | null,
+  ): Promise<Team> {
+    return this.change(em, viewer, id, expectedVersion, async (tx, team, access) => {
+      if (fields.visibility !== undefined && fields.visibility !== team.visibility) {
+        if (!canManageTeam(access)) {
+          throw new ForbiddenError('Only the owner changes who can see the team.');
+        }
+        team.visibility = fields.visibility;
+      }
+      if (fields.name !== undefined) {
+        team.name = trimmedName(fields.name, 'input.name', TEAM_NAME_MAX_LENGTH);
+      }
+      const gameMode = fields.gameMode ?? team.gameMode;
+      const size = fields.size ?? team.size;
+      invalid(
+        sizeProblem(gameMode, size),
+        fields.size === undefined ? 'input.gameMode' : 'input.size',
+        'SIZE_OUT_OF_RANGE',
+      );
+      if (gameMode !== team.gameMode || size !== team.size) {
+        const members = await tx.find(TeamMember, { team }, { populate: ['build'] });
+        if (members.length > size) {
+          throw new BadUserInputError(
+            `The team has ${members.length} members: remove some before making it ${size}.`,
+            { field: 'input.size', reason: 'TOO_MANY_MEMBERS' },
+          );
+        }
+        const outside = members.find((m) => subgroupProblem(size, m.subgroup) !== null);
+        if (outside) {
+          throw new BadUserInputError(
+            `Subgroup ${outside.subgroup} would no longer exist: move its members first.`,
+            { field: 'input.size', reason: 'SUBGROUP_OUT_OF_RANGE' },
+          );
+        }
+        if (GAME_MODE_CONTEXT[gameMode] !== GAME_MODE_CONTEXT[team.gameMode]) {
+          const stale = members.find(
+            (m) =>
+              m.roleKey !== null &&
+              !roleOptionsFor(buildFacts(m.build), gameMode).some((o) => o.key === m.roleKey),
+          );
+          if (stale) {
+            throw new BadUserInputError(
+              `Role ${stale.roleKey} of a member does not exist in the new game mode: change or clear it first.`,
+              { field: 'input.gameMode', reason: 'UNKNOWN_ROLE' },
+            );
+          }
+        }
+        team.gameMode = gameMode;
+        team.size = size;
+      }
+    });
+  }
+
+  /** Owner only. */
+  async deleteTeam(
+    em: EntityManager,
+    viewer: Viewer,
+    id: string,
+    expectedVersion?: number | null,
+  ): Promise<void> {
+    await this.change(
+      em,
+      viewer,
+      id,
+      expectedVersion,
+      async (tx, team, access) => {
+        if (!canManageTeam(access)) throw new ForbiddenError('Only the owner deletes a team.');
+        tx.remove(team);
+      },
+      { deleted: true },
+    );
+  }
+
+  async addMember(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    fields: NewMemberFields,
+    expectedVersion?: number | null,
+  ): Promise<Team> {
+    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+      const members = await tx.find(TeamMember, { team });
+      if (members.length >= team.size) {
+        throw new BadUserInputError(`The team is full (${team.size} members).`, {
+          field: 'teamId',
+          reason: 'TEAM_FULL',
+        });
+      }
+      let subgroup = fields.subgroup ?? emptiestSubgroup(team.size, members);
+      invalid(
+        subgroup === null ? 'Every subgroup is full.' : null,
+        'input.subgroup',
+        'SUBGROUP_FULL',
+      );
+      subgroup = subgroup as number;
+      invalid(subgroupProblem(team.size, subgroup), 'input.subgroup', 'SUBGROUP_OUT_OF_RANGE');
+      const inSubgroup = members.filter((m) => m.subgroup === subgroup);
+      if (inSubgroup.length >= SUBGROUP_SIZE) {
+        throw new BadUserInputError(`Subgroup ${subgroup} already has ${SUBGROUP_SIZE} members.`, {
+          field: 'input.subgroup',
+          reason: 'SUBGROUP_FULL',
+        });
+      }
+      let position = fields.position ?? freePosition(subgroup, members);
+      if (position !== null)
+        invalid(positionProblem(position), 'input.position', 'POSITION_OUT_OF_RANGE');
+      if (position === null || inSubgroup.some((m) => m.position === position)) {
+        throw new BadUserInputError(`Position ${position} of subgroup ${subgroup} is taken.`, {
+          field: 'input.position',
+          reason: 'POSITION_TAKEN',
+        });
+      }
+      position = position as number;
+      const build = await this.usableBuild(tx, team, fields.buildId, 'input.buildId');
+      tx.create(TeamMember, {
+        team,
+        build,
+        playerName: optionalPlayerName(fields.playerName ?? null),
+        roleKey: this.checkedRoleKey(build, team.gameMode, fields.roleKey ?? null),
+        subgroup,
+        position,
+        createdAt: this.clock.now(),
+      });
+    });
+  }
+
+  async updateMember(
+    em: EntityManager,
+    viewer: Viewer,
+    memberId: string,
+    fields: MemberFields,
+    expectedVersion?: number | null,
+  ): Promise<Team> {
+    const teamId = await this.teamIdOfMember(em, memberId);
+    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+      const member = await this.memberIn(tx, team, memberId);
+      if (fields.buildId !== undefined) {
+        member.build = await this.usableBuild(tx, team, fields.buildId, 'input.buildId');
+      }
+      if (fields.playerName !== undefined)
+        member.playerName = optionalPlayerName(fields.playerName);
+      if (fields.roleKey !== undefined) {
+        member.roleKey = this.checkedRoleKey(member.build, team.gameMode, fields.roleKey);
+      } else if (
+        member.roleKey !== null &&
+        !roleOptionsFor(buildFacts(member.build), team.gameMode).some(
+          (o) => o.key === member.roleKey,
+        )
+      ) {
+        member.roleKey = null; // the new build has no such role: fall back to its default
+      }
+    });
+  }
+
+  /** Moving onto a taken slot swaps the two members, so no subgroup ever holds more than 5. */
+  async moveMember(
+    em: EntityManager,
+    viewer: Viewer,
+    memberId: string,
+    subgroup: number,
+    position: number,
+    expectedVersion?: number | null,
+  ): Promise<Team> {
+    const teamId = await this.teamIdOfMember(em, memberId);
+    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+      invalid(subgroupProblem(team.size, subgroup), 'subgroup', 'SUBGROUP_OUT_OF_RANGE');
+      invalid(positionProblem(position), 'position', 'POSITION_OUT_OF_RANGE');
+      const members = await tx.find(TeamMember, { team });
+      const member = members.find((m) => m.id === memberId);
+      if (!member) throw new NotFoundError('Team member');
+      const occupant = members.find(
+        (m) => m !== member && m.subgroup === subgroup && m.position === position,
+      );
+      if (occupant) {
+        occupant.subgroup = member.subgroup;
+        occupant.position = member.position;
+      }
+      member.subgroup = subgroup;
+      member.position = position;
+    });
+  }
+
+  async removeMember(
+    em: EntityManager,
+    viewer: Viewer,
+    memberId: string,
+    expectedVersion?: number | null,
+  ): Promise<Team> {
+    const teamId = await this.teamIdOfMember(em, memberId);
+    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+      tx.remove(await this.memberIn(tx, team, memberId));
+    });
+  }
+
+  /** Owner only; sharing again changes the access. */
+  async share(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    username: string,
+    access: TeamShareAccess,
+  ): Promise<TeamShareView> {
+    let view: TeamShareView | undefined;
+    await this.change(em, viewer, teamId, null, async (tx, team, teamAccessLevel) => {
+      if (!canManageTeam(teamAccessLevel))
+        throw new ForbiddenError('Only the owner shares a team.');
+      const user = await this.userNamed(tx, username);
+      if (user.id === team.owner.id) {
+        throw new BadUserInputError('The owner already has the team.', {
+          field: 'username',
+          reason: 'OWNER',
+        });
+      }
+      const existing = await tx.findOne(TeamShare, { team, user });
+      if (existing) existing.access = access;
+      else tx.create(TeamShare, { team, user, access, createdAt: this.clock.now() });
+      view = { user, access };
+    });
+    // change() either ran the callback to the end or threw.
+    return view as TeamShareView;
+  }
+
+  /** Owner only; true when a share was removed. */
+  async unshare(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    username: string,
+  ): Promise<boolean> {
+    let removed = false;
+    await this.change(em, viewer, teamId, null, async (tx, team, access) => {
+      if (!canManageTeam(access)) throw new ForbiddenError('Only the owner shares a team.');
+      const user = await this.userNamed(tx, username);
+      const existing = await tx.findOne(TeamShare, { team, user });
+      if (existing) {
+        tx.remove(existing);
+        removed = true;
+      }
+    });
+    return removed;
+  }
+
+  /** The team's shares, oldest first (the resolver shows them to the owner only). */
+  async sharesOf(em: EntityManager, teamId: string): Promise<TeamShareView[]> {
+    const shares = await em.find(
+      TeamShare,
+      { team: teamId },
+      { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return shares.map((s) => ({ user: s.user, access: s.access }));
+  }
+
+  /**
+   * Runs `work` in a transaction after bumping the version, checks access (NOT_FOUND when the
+   * viewer cannot see the team, FORBIDDEN when it can only read it), answers CONFLICT for a
+   * stale `expectedVersion`, and publishes TEAM_UPDATED once committed.
+   */
+  private async change(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    expectedVersion: number | null | undefined,
+    work: (tx: EntityManager, team: Team, access: TeamAccess) => Promise<void>,
+    options: { deleted?: boolean } = {},
+  ): Promise<Team> {
+    if (!isUuid(teamId)) throw new NotFoundError('Team');
+    const team = await em.transactional(async (tx) => {
+      const stale = expectedVersion !== undefined && expectedVersion !== null;
+      const bumped = await tx.execute<Array<{ version: number }>>(
+        `update "teams" set "version" = "version" + 1, "updated_at" = ? where "id" = ?` +
+          (stale ? ` and "version" = ?` : '') +
+          ` returning "version"`,
+        stale ? [this.clock.now(), teamId, expectedVersion] : [this.clock.now(), teamId],
+      );
+      const current = await tx.findOne(Team, teamId, { refresh: true });
+      if (!current) throw new NotFoundError('Team');
+      const access = await this.accessOf(tx, current, viewer);
+      if (!canViewTeam(access)) throw new NotFoundError('Team');
+      if (!canEditTeam(access))
+        throw new ForbiddenError('You can view this team but not change it.');
+      if (bumped.length === 0) {
+        throw new ConflictError(
+          `The team changed since version ${expectedVersion}: it is at version ${current.version}. Reload it and try again.`,
+          { currentVersion: current.version },
+        );
+      }
+      try {
+        await work(tx, current, access);
+      } catch (error) {
+        if (error instanceof GameInputError) {
+          throw new BadUserInputError(error.message, { field: error.field, reason: error.reason });
+        }
+        throw error;
+      }
+      return current;
+    });
+    // Entities the request loaded before the change (a member looked up by id) are stale now.
+    em.clear();
+    await this.pubSub.publish('TEAM_UPDATED', team.id, {
+      teamId: team.id,
+      version: team.version,
+      deleted: options.deleted ?? false,
+    });
+    return team;
+  }
+
+  private async teamIdOfMember(em: EntityManager, memberId: string): Promise<string> {
+    const member = isUuid(memberId) ? await em.findOne(TeamMember, memberId) : null;
+    if (!member) throw new NotFoundError('Team member');
+    return member.team.id;
+  }
+
+  private async memberIn(tx: EntityManager, team: Team, memberId: string): Promise<TeamMember> {
+    const member = await tx.findOne(TeamMember, { id: memberId, team }, { populate: ['build'] });
+    if (!member) throw new NotFoundError('Team member');
+    return member;
+  }
+
+  /** The build, if the team's owner may see it (the team shows what its owner can see). */
+  private async usableBuild(
+    tx: EntityManager,
+    team: Team,
+    buildId: string,
+    field: string,
+  ): Promise<Build> {
+    const build = isUuid(buildId) ? await tx.findOne(Build, buildId) : null;
+    if (
+      !build ||
+      !buildVisibleTo({ ownerId: build.owner.id, visibility: build.visibility }, team.owner.id)
+    ) {
+      throw new BadUserInputError("No build with this id is visible to the team's owner.", {
+        field,
+        reason: 'BUILD_NOT_VISIBLE',
+      });
+    }
+    return build;
+  }
+
+  private checkedRoleKey(build: Build, gameMode: GameMode, roleKey: string | null): string | null {
+    if (roleKey === null) return null;
+    const options = roleOptionsFor(buildFacts(build), gameMode);
+    if (!options.some((option) => option.key === roleKey)) {
+      const known = options.map((o) => o.key).join(', ');
+      throw new BadUserInputError(
+        known === ''
+          ? `The build has no known roles in ${gameMode.toLowerCase()}.`
+          : `Unknown role ${roleKey} for this build in ${gameMode.toLowerCase()}: choose one of ${known}.`,
+        { field: 'input.roleKey', reason: 'UNKNOWN_ROLE' },
+      );
+    }
+    return roleKey;
+  }
+
+  private async userNamed(tx: EntityManager, username: string): Promise<User> {
+    const user = await tx.findOne(User, { usernameKey: username.trim().toLowerCase() });
+    if (!user) {
+      throw new BadUserInputError(`No user is called ${username}.`, {
+        field: 'username',
+        reason: 'UNKNOWN_USER',
+      });
+    }
+    return user;
+  }
+}
