@@ -665,6 +665,13 @@ describe.each(targets)('builds on %s PostgreSQL', (target) => {
       }
       const [me] = await errorsOf(LIST, { filter: { owner: 'ME' } });
       expect(me?.extensions?.code).toBe('UNAUTHENTICATED');
+      for (const [filter, field] of [
+        [{ specialization: 999_999 }, 'filter.specialization'],
+        [{ search: 'x'.repeat(101) }, 'filter.search'],
+      ] as const) {
+        const [error] = await errorsOf(LIST, { filter });
+        expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
       const [profession] = await errorsOf(LIST, { filter: { profession: 'Bard' } });
       expect(profession?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -757,6 +764,22 @@ describe.each(targets)('builds on %s PostgreSQL', (target) => {
     });
   });
 
+  describe.skipIf(skip)('database constraints', () => {
+    it('refuses notes over 10 kB and unknown visibilities even past the service', async () => {
+      const build = await create(alice, { name: 'Constrained', chatCode: CODES.berserker });
+      const connection = server.app.database.orm.em.getConnection();
+      await expect(
+        connection.execute(`update builds set notes = repeat('x', 10241) where id = ?`, [build.id]),
+      ).rejects.toThrow(/check constraint/);
+      await expect(
+        connection.execute(`update builds set visibility = 'SECRET' where id = ?`, [build.id]),
+      ).rejects.toThrow(/check constraint/);
+      await connection.execute(`update builds set notes = repeat('x', 10240) where id = ?`, [
+        build.id,
+      ]);
+    });
+  });
+
   describe.skipIf(skip)('SQL statements', () => {
     it('lists 50 builds with their owners in a constant number of statements', async () => {
       const owners = await Promise.all(Array.from({ length: 5 }, () => registerUser(server)));
@@ -788,6 +811,13 @@ describe.each(targets)('builds on %s PostgreSQL', (target) => {
           expect(usernames.size).toBeGreaterThan(1);
           expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(3);
         }
+        // totalCount is one more statement, asked for only when selected.
+        statements.length = 0;
+        const counted = await server.graphql<{ builds: { totalCount: number } }>(
+          `{ builds(first: 50) { totalCount edges { node { owner { username } } } } }`,
+        );
+        expect(counted.body.data?.builds.totalCount).toBeGreaterThanOrEqual(60);
+        expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(3);
       } finally {
         stop();
       }
