@@ -16,6 +16,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/BuildPage.vue'),
     props: true,
   },
+  { path: '/teams', name: 'teams', component: () => import('./pages/TeamsPage.vue') },
+  {
+    path: '/teams/:id',
+    name: 'team',
+    component: () => import('./pages/TeamPage.vue'),
+    props: true,
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

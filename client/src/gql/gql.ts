@@ -15,27 +15,55 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment BuildCard_build on Build {\n    id\n    name\n    chatCode\n    gameModes\n    visibility\n    providedBoons\n    owner {\n      id\n      username\n    }\n    profession {\n      id\n      name\n      icon\n    }\n    specializations {\n      specialization {\n        id\n        name\n        icon\n        elite\n      }\n    }\n  }\n": typeof types.BuildCard_BuildFragmentDoc,
+    "\n  fragment CoverageGaps_coverage on TeamCoverage {\n    gaps {\n      subgroup\n      capability\n      scope\n      have\n      need\n      message\n    }\n  }\n": typeof types.CoverageGaps_CoverageFragmentDoc,
+    "\n  fragment CoverageHeatmap_coverage on TeamCoverage {\n    score\n    subgroups {\n      subgroup\n      score\n      capabilities {\n        capability\n        required\n        minSources\n        score\n        providers {\n          memberId\n          label\n        }\n      }\n    }\n  }\n": typeof types.CoverageHeatmap_CoverageFragmentDoc,
     "\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n": typeof types.ReadinessIndicatorDocument,
     "\n  fragment RoleOptionList_role on RoleOption {\n    key\n    label\n    kind\n    context\n    provides\n    notes\n  }\n": typeof types.RoleOptionList_RoleFragmentDoc,
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": typeof types.ServerInfoCard_ServerInfoFragmentDoc,
+    "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n": typeof types.SquadGrid_TeamFragmentDoc,
+    "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n      }\n    }\n  }\n": typeof types.SquadMemberCard_MemberFragmentDoc,
     "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": typeof types.TraitLine_LineFragmentDoc,
     "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n": typeof types.BuildPageDocument,
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": typeof types.DeleteBuildDocument,
     "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BuildsPageDocument,
     "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n": typeof types.ImportBuildDocument,
     "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": typeof types.HomePageDocument,
+    "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    viewerAccess\n    owner {\n      id\n      username\n    }\n    ...SquadGrid_team\n    coverage {\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n": typeof types.TeamPage_TeamFragmentDoc,
+    "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.TeamPageDocument,
+    "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.TeamUpdatedDocument,
+    "\n  mutation MoveTeamMember($memberId: ID!, $subgroup: Int!, $position: Int!, $expectedVersion: Int) {\n    moveTeamMember(\n      memberId: $memberId\n      subgroup: $subgroup\n      position: $position\n      expectedVersion: $expectedVersion\n    ) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.MoveTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($memberId: ID!, $expectedVersion: Int) {\n    removeTeamMember(memberId: $memberId, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
+    "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.AddTeamMemberDocument,
+    "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateMemberBuildDocument,
+    "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TeamPageBuildsDocument,
+    "\n  query TeamsPage($first: Int!, $after: String, $filter: TeamFilter) {\n    teams(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          gameMode\n          size\n          visibility\n          viewerAccess\n          owner {\n            id\n            username\n          }\n          members {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TeamsPageDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
 };
 const documents: Documents = {
     "\n  fragment BuildCard_build on Build {\n    id\n    name\n    chatCode\n    gameModes\n    visibility\n    providedBoons\n    owner {\n      id\n      username\n    }\n    profession {\n      id\n      name\n      icon\n    }\n    specializations {\n      specialization {\n        id\n        name\n        icon\n        elite\n      }\n    }\n  }\n": types.BuildCard_BuildFragmentDoc,
+    "\n  fragment CoverageGaps_coverage on TeamCoverage {\n    gaps {\n      subgroup\n      capability\n      scope\n      have\n      need\n      message\n    }\n  }\n": types.CoverageGaps_CoverageFragmentDoc,
+    "\n  fragment CoverageHeatmap_coverage on TeamCoverage {\n    score\n    subgroups {\n      subgroup\n      score\n      capabilities {\n        capability\n        required\n        minSources\n        score\n        providers {\n          memberId\n          label\n        }\n      }\n    }\n  }\n": types.CoverageHeatmap_CoverageFragmentDoc,
     "\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n": types.ReadinessIndicatorDocument,
     "\n  fragment RoleOptionList_role on RoleOption {\n    key\n    label\n    kind\n    context\n    provides\n    notes\n  }\n": types.RoleOptionList_RoleFragmentDoc,
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": types.ServerInfoCard_ServerInfoFragmentDoc,
+    "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n": types.SquadGrid_TeamFragmentDoc,
+    "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n      }\n    }\n  }\n": types.SquadMemberCard_MemberFragmentDoc,
     "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": types.TraitLine_LineFragmentDoc,
     "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n": types.BuildPageDocument,
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": types.DeleteBuildDocument,
     "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BuildsPageDocument,
     "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n": types.ImportBuildDocument,
     "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": types.HomePageDocument,
+    "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    viewerAccess\n    owner {\n      id\n      username\n    }\n    ...SquadGrid_team\n    coverage {\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n": types.TeamPage_TeamFragmentDoc,
+    "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.TeamPageDocument,
+    "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.TeamUpdatedDocument,
+    "\n  mutation MoveTeamMember($memberId: ID!, $subgroup: Int!, $position: Int!, $expectedVersion: Int) {\n    moveTeamMember(\n      memberId: $memberId\n      subgroup: $subgroup\n      position: $position\n      expectedVersion: $expectedVersion\n    ) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.MoveTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($memberId: ID!, $expectedVersion: Int) {\n    removeTeamMember(memberId: $memberId, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.RemoveTeamMemberDocument,
+    "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.AddTeamMemberDocument,
+    "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n    }\n  }\n": types.CreateMemberBuildDocument,
+    "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TeamPageBuildsDocument,
+    "\n  query TeamsPage($first: Int!, $after: String, $filter: TeamFilter) {\n    teams(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          gameMode\n          size\n          visibility\n          viewerAccess\n          owner {\n            id\n            username\n          }\n          members {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TeamsPageDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
 };
 
 /**
@@ -59,6 +87,14 @@ export function graphql(source: "\n  fragment BuildCard_build on Build {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CoverageGaps_coverage on TeamCoverage {\n    gaps {\n      subgroup\n      capability\n      scope\n      have\n      need\n      message\n    }\n  }\n"): (typeof documents)["\n  fragment CoverageGaps_coverage on TeamCoverage {\n    gaps {\n      subgroup\n      capability\n      scope\n      have\n      need\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CoverageHeatmap_coverage on TeamCoverage {\n    score\n    subgroups {\n      subgroup\n      score\n      capabilities {\n        capability\n        required\n        minSources\n        score\n        providers {\n          memberId\n          label\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CoverageHeatmap_coverage on TeamCoverage {\n    score\n    subgroups {\n      subgroup\n      score\n      capabilities {\n        capability\n        required\n        minSources\n        score\n        providers {\n          memberId\n          label\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ReadinessIndicator {\n    readinessChanged {\n      ready\n      checkedAt\n      checks {\n        name\n        ok\n        detail\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -68,6 +104,14 @@ export function graphql(source: "\n  fragment RoleOptionList_role on RoleOption 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n"): (typeof documents)["\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n"): (typeof documents)["\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -92,6 +136,46 @@ export function graphql(source: "\n  mutation ImportBuild($input: CreateBuildInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n"): (typeof documents)["\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    viewerAccess\n    owner {\n      id\n      username\n    }\n    ...SquadGrid_team\n    coverage {\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n"): (typeof documents)["\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    viewerAccess\n    owner {\n      id\n      username\n    }\n    ...SquadGrid_team\n    coverage {\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveTeamMember($memberId: ID!, $subgroup: Int!, $position: Int!, $expectedVersion: Int) {\n    moveTeamMember(\n      memberId: $memberId\n      subgroup: $subgroup\n      position: $position\n      expectedVersion: $expectedVersion\n    ) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  mutation MoveTeamMember($memberId: ID!, $subgroup: Int!, $position: Int!, $expectedVersion: Int) {\n    moveTeamMember(\n      memberId: $memberId\n      subgroup: $subgroup\n      position: $position\n      expectedVersion: $expectedVersion\n    ) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTeamMember($memberId: ID!, $expectedVersion: Int) {\n    removeTeamMember(memberId: $memberId, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveTeamMember($memberId: ID!, $expectedVersion: Int) {\n    removeTeamMember(memberId: $memberId, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsPage($first: Int!, $after: String, $filter: TeamFilter) {\n    teams(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          gameMode\n          size\n          visibility\n          viewerAccess\n          owner {\n            id\n            username\n          }\n          members {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamsPage($first: Int!, $after: String, $filter: TeamFilter) {\n    teams(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          gameMode\n          size\n          visibility\n          viewerAccess\n          owner {\n            id\n            username\n          }\n          members {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -71,7 +71,14 @@ export function createCache(): InMemoryCache {
       ServerInfo: { keyFields: [] },
       Readiness: { keyFields: [] },
       // Connections: pages of one filter join into one list (fetchMore with `after`).
-      Query: { fields: { builds: relayStylePagination(['filter']) } },
+      // Every team change returns the whole member list and coverage: replace, never merge.
+      Team: { fields: { members: { merge: false }, coverage: { merge: false } } },
+      Query: {
+        fields: {
+          builds: relayStylePagination(['filter']),
+          teams: relayStylePagination(['filter']),
+        },
+      },
     },
   });
 }

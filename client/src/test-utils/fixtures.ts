@@ -119,3 +119,116 @@ export async function routerAt(path: string) {
   await router.isReady();
   return router;
 }
+
+interface MemberSpec {
+  id: string;
+  label: string;
+  subgroup: number;
+  position: number;
+  provides?: string[];
+}
+
+/** A team member as `SquadMemberCard_member` and `SquadGrid_team` read it. */
+export function memberData({
+  id,
+  label,
+  subgroup,
+  position,
+  provides = ['QUICKNESS'],
+}: MemberSpec) {
+  return {
+    __typename: 'TeamMember' as const,
+    id,
+    label,
+    playerName: label,
+    subgroup,
+    position,
+    provides,
+    role: { __typename: 'RoleOption' as const, key: 'quickness-dps', label: 'Quickness DPS' },
+    build: {
+      __typename: 'Build' as const,
+      id: `build-${id}`,
+      name: `${label}'s build`,
+      profession: GUARDIAN,
+      specializations: [
+        {
+          __typename: 'BuildSpecialization' as const,
+          specialization: specialization(62, 'Firebrand', true),
+        },
+      ],
+    },
+  };
+}
+
+function capability(name: string, required: boolean, providers: string[], minSources = 1) {
+  return {
+    __typename: 'CapabilityCoverage' as const,
+    capability: name,
+    required,
+    minSources: required ? minSources : null,
+    score: required ? Math.min(1, providers.length / minSources) : null,
+    providers: providers.map((label) => ({
+      __typename: 'CoverageProvider' as const,
+      memberId: label,
+      label,
+    })),
+  };
+}
+
+/** Coverage with one covered and one missing requirement per subgroup. */
+export function coverageData(groups: { quickness: string[]; alacrity: string[] }[]) {
+  const gaps = groups.flatMap((group, index) =>
+    group.alacrity.length === 0
+      ? [
+          {
+            __typename: 'CoverageGap' as const,
+            subgroup: index + 1,
+            capability: 'ALACRITY',
+            scope: 'SUBGROUP',
+            have: 0,
+            need: 1,
+            message: `Subgroup ${index + 1} has no alacrity source`,
+          },
+        ]
+      : [],
+  );
+  return {
+    __typename: 'TeamCoverage' as const,
+    score: 50,
+    gaps,
+    subgroups: groups.map((group, index) => ({
+      __typename: 'SubgroupCoverage' as const,
+      subgroup: index + 1,
+      score: (group.quickness.length > 0 ? 0.5 : 0) + (group.alacrity.length > 0 ? 0.5 : 0),
+      capabilities: [
+        capability('QUICKNESS', true, group.quickness),
+        capability('ALACRITY', true, group.alacrity),
+        capability('MIGHT', false, group.quickness),
+      ],
+    })),
+  };
+}
+
+/** A team as `TeamPage_team` reads it. */
+export function teamData(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Team' as const,
+    id: 't1',
+    name: 'Raid night',
+    gameMode: 'RAID' as const,
+    size: 10,
+    version: 3,
+    visibility: 'PRIVATE' as const,
+    viewerAccess: 'OWNER' as const,
+    owner: { __typename: 'UserProfile' as const, id: 'u1', username: 'logan' },
+    members: [
+      memberData({ id: 'm1', label: 'Anna', subgroup: 1, position: 1 }),
+      memberData({ id: 'm2', label: 'Bert', subgroup: 1, position: 2, provides: ['ALACRITY'] }),
+    ],
+    coverage: coverageData([
+      { quickness: ['Anna'], alacrity: ['Bert'] },
+      { quickness: [], alacrity: [] },
+    ]),
+    ...overrides,
+  };
+}

@@ -1,0 +1,314 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AddTeamMemberDocument,
+  CreateMemberBuildDocument,
+  MoveTeamMemberDocument,
+  RemoveTeamMemberDocument,
+  TeamPageBuildsDocument,
+  TeamPageDocument,
+} from '../gql/graphql';
+import { createMockApollo } from '../test-utils/apollo';
+import {
+  buildCardData,
+  coverageData,
+  DRAGONHUNTER_CODE,
+  memberData,
+  routerAt,
+  teamData,
+} from '../test-utils/fixtures';
+import TeamPage from './TeamPage.vue';
+
+const teamRequest = { query: TeamPageDocument, variables: { id: 't1' } };
+
+async function mountPage(mocks: Parameters<typeof createMockApollo>[0]) {
+  const apollo = createMockApollo(mocks);
+  const router = await routerAt('/teams/t1');
+  const wrapper = mount(TeamPage, {
+    props: { id: 't1' },
+    global: { ...apollo.global, plugins: [router] },
+    attachTo: document.body,
+  });
+  await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+  return { wrapper, apollo };
+}
+
+const column = (wrapper: ReturnType<typeof mount>, subgroup: number) =>
+  wrapper.get(`[data-subgroup="${subgroup}"]`);
+
+/** Bert moved to subgroup 2, as the server answers. */
+const afterMove = teamData({
+  version: 4,
+  members: [
+    memberData({ id: 'm1', label: 'Anna', subgroup: 1, position: 1 }),
+    memberData({ id: 'm2', label: 'Bert', subgroup: 2, position: 1, provides: ['ALACRITY'] }),
+  ],
+  coverage: coverageData([
+    { quickness: ['Anna'], alacrity: [] },
+    { quickness: [], alacrity: ['Bert'] },
+  ]),
+});
+
+describe('TeamPage', () => {
+  it('shows one column per subgroup, the coverage heatmap and the gaps in words', async () => {
+    const { wrapper } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+    ]);
+    expect(wrapper.get('h1').text()).toBe('Raid night');
+    expect(document.title).toBe('Raid night · GW2 Squad Optimizer');
+    expect(wrapper.text()).toContain('Raid · 10 players · by logan');
+
+    expect(wrapper.findAll('[data-subgroup]')).toHaveLength(2);
+    expect(column(wrapper, 1).get('h3').text()).toContain('Subgroup 1');
+    expect(column(wrapper, 1).get('h3').text()).toContain('2/5');
+    expect(column(wrapper, 1).text()).toContain('Anna');
+    expect(column(wrapper, 1).text()).toContain("Anna's build · Quickness DPS");
+    expect(column(wrapper, 2).findAll('.squad-grid__empty')).toHaveLength(5);
+
+    const table = wrapper.get('table');
+    expect(table.findAll('thead th').map((th) => th.text())).toEqual([
+      'Capability',
+      'Group 1 100%',
+      'Group 2 0%',
+    ]);
+    const alacrity = table.findAll('tbody tr')[1];
+    expect(alacrity?.get('th').text()).toBe('Alacrity');
+    expect(alacrity?.findAll('td').map((td) => td.attributes('data-level'))).toEqual([
+      'met',
+      'missing',
+    ]);
+    expect(alacrity?.findAll('td')[0]?.attributes('title')).toBe('covered: Bert');
+    expect(alacrity?.findAll('td')[1]?.text()).toContain('0/1');
+    expect(table.findAll('tbody tr')[2]?.findAll('td')[0]?.attributes('data-level')).toBe('extra');
+
+    const gaps = wrapper.get('[aria-label="Coverage gaps"]');
+    expect(gaps.findAll('li')).toHaveLength(1);
+    expect(gaps.text()).toContain('Subgroup 2 has no alacrity source');
+    wrapper.unmount();
+  });
+
+  it('moves a member dropped on another subgroup with moveTeamMember', async () => {
+    const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
+    const { wrapper } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+      {
+        request: {
+          query: MoveTeamMemberDocument,
+          variables: { memberId: 'm2', subgroup: 2, position: 1, expectedVersion: 3 },
+        },
+        result: moveResult,
+      },
+    ]);
+
+    const store = new Map<string, string>();
+    const dataTransfer = {
+      setData: (type: string, value: string) => store.set(type, value),
+      getData: (type: string) => store.get(type) ?? '',
+      effectAllowed: 'none',
+    };
+    await wrapper.get('[data-member-id="m2"]').trigger('dragstart', { dataTransfer });
+    await wrapper.get('[data-slot="2-1"]').trigger('dragover', { dataTransfer });
+    await wrapper.get('[data-slot="2-1"]').trigger('drop', { dataTransfer });
+
+    await vi.waitFor(() => expect(moveResult).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(column(wrapper, 2).text()).toContain('Bert'));
+    expect(column(wrapper, 1).text()).not.toContain('Bert');
+    expect(wrapper.get('[aria-label="Coverage gaps"]').text()).toContain(
+      'Subgroup 1 has no alacrity source',
+    );
+    wrapper.unmount();
+  });
+
+  it('moves with the keyboard menu and removes a member', async () => {
+    const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
+    const removeResult = vi.fn(() => ({
+      data: {
+        removeTeamMember: teamData({
+          version: 5,
+          members: [memberData({ id: 'm1', label: 'Anna', subgroup: 1, position: 1 })],
+        }),
+      },
+    }));
+    const { wrapper } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+      {
+        request: {
+          query: MoveTeamMemberDocument,
+          variables: { memberId: 'm2', subgroup: 2, position: 1, expectedVersion: 3 },
+        },
+        result: moveResult,
+      },
+      {
+        request: {
+          query: RemoveTeamMemberDocument,
+          variables: { memberId: 'm2', expectedVersion: 4 },
+        },
+        result: removeResult,
+      },
+    ]);
+
+    expect(wrapper.get('label[for="move-m2"]').text()).toBe('Move Bert to subgroup');
+    await wrapper.get('#move-m2').setValue('2');
+    await vi.waitFor(() => expect(moveResult).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(column(wrapper, 2).text()).toContain('Bert'));
+
+    await wrapper.get('button[aria-label="Remove Bert"]').trigger('click');
+    await vi.waitFor(() => expect(removeResult).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(wrapper.text()).not.toContain('Bert'));
+    wrapper.unmount();
+  });
+
+  it('follows changes made elsewhere through teamUpdated', async () => {
+    const { wrapper, apollo } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+    ]);
+    await vi.waitFor(() => expect(apollo.subscriptions.operation).toBeDefined());
+    expect(apollo.subscriptions.operation?.operationName).toBe('TeamUpdated');
+    expect(apollo.subscriptions.operation?.variables).toEqual({ teamId: 't1' });
+
+    apollo.subscriptions.simulateResult({ result: { data: { teamUpdated: afterMove } } });
+    await flushPromises();
+    await vi.waitFor(() => expect(column(wrapper, 2).text()).toContain('Bert'));
+    expect(wrapper.text()).toContain('Live');
+    wrapper.unmount();
+  });
+
+  it('adds a member from the build library and by pasting a chat code', async () => {
+    const added = teamData({
+      version: 4,
+      members: [
+        ...teamData().members,
+        memberData({ id: 'm3', label: 'Cleo', subgroup: 2, position: 1 }),
+      ],
+    });
+    const addFromLibrary = vi.fn(() => ({ data: { addTeamMember: added } }));
+    const createBuild = vi.fn(() => ({
+      data: { createBuild: { __typename: 'Build', id: 'b-new' } },
+    }));
+    const addFromCode = vi.fn(() => ({ data: { addTeamMember: { ...added, version: 5 } } }));
+    const { wrapper } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+      {
+        request: { query: TeamPageBuildsDocument, variables: { filter: {} } },
+        result: {
+          data: {
+            builds: {
+              __typename: 'BuildConnection',
+              edges: [{ __typename: 'BuildEdge', node: buildCardData('b7', 'Quick FB') }],
+            },
+          },
+        },
+      },
+      {
+        request: {
+          query: AddTeamMemberDocument,
+          variables: {
+            teamId: 't1',
+            input: { buildId: 'b7', playerName: 'Cleo' },
+            expectedVersion: 3,
+          },
+        },
+        result: addFromLibrary,
+      },
+      {
+        request: {
+          query: CreateMemberBuildDocument,
+          variables: {
+            input: {
+              chatCode: DRAGONHUNTER_CODE,
+              name: 'Dragonhunter build',
+              visibility: 'UNLISTED',
+            },
+          },
+        },
+        result: createBuild,
+      },
+      {
+        request: {
+          query: AddTeamMemberDocument,
+          variables: { teamId: 't1', input: { buildId: 'b-new' }, expectedVersion: 4 },
+        },
+        result: addFromCode,
+      },
+    ]);
+
+    const details = wrapper.get('details');
+    (details.element as HTMLDetailsElement).open = true;
+    await details.trigger('toggle');
+    await vi.waitFor(() =>
+      expect(wrapper.get('.add-member select').text()).toContain(
+        'Quick FB — Dragonhunter Guardian',
+      ),
+    );
+
+    await wrapper.get('.add-member input[type="text"]').setValue('Cleo');
+    await wrapper.get('.add-member select').setValue('b7');
+    await wrapper.get('.add-member__library').trigger('submit');
+    await vi.waitFor(() => expect(addFromLibrary).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(column(wrapper, 2).text()).toContain('Cleo'));
+    expect((wrapper.get('.add-member input[type="text"]').element as HTMLInputElement).value).toBe(
+      '',
+    );
+
+    await wrapper.get('.add-member input[placeholder="[&DQ…]"]').setValue(DRAGONHUNTER_CODE);
+    expect(wrapper.get('.add-member [data-testid="code-preview"]').text()).toContain(
+      'Dragonhunter Guardian',
+    );
+    await wrapper.get('.add-member .paste-box').trigger('submit');
+    await vi.waitFor(() => expect(createBuild).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(addFromCode).toHaveBeenCalledTimes(1));
+    wrapper.unmount();
+  });
+
+  it('shows a refused change with its code, and hides editing from readers', async () => {
+    const { wrapper } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+      {
+        request: {
+          query: RemoveTeamMemberDocument,
+          variables: { memberId: 'm1', expectedVersion: 3 },
+        },
+        result: {
+          errors: [
+            new GraphQLError('The team changed meanwhile', { extensions: { code: 'CONFLICT' } }),
+          ],
+        },
+      },
+    ]);
+    await wrapper.get('button[aria-label="Remove Anna"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
+    expect(wrapper.get('[role="alert"]').text()).toContain('Could not remove the member');
+    expect(wrapper.get('[role="alert"]').text()).toContain('The team changed meanwhile');
+    expect(wrapper.get('[role="alert"] code').text()).toBe('CONFLICT');
+    wrapper.unmount();
+
+    const reader = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData({ viewerAccess: 'READER' }) } } },
+    ]);
+    expect(reader.wrapper.find('button[aria-label="Remove Anna"]').exists()).toBe(false);
+    expect(reader.wrapper.find('details').exists()).toBe(false);
+    expect(reader.wrapper.get('[data-member-id="m1"]').attributes('draggable')).toBe('false');
+    reader.wrapper.unmount();
+  });
+
+  it('shows NOT_FOUND when the team cannot be seen', async () => {
+    const apollo = createMockApollo([
+      {
+        request: teamRequest,
+        result: {
+          errors: [new GraphQLError('Team not found', { extensions: { code: 'NOT_FOUND' } })],
+        },
+      },
+    ]);
+    const router = await routerAt('/teams/t1');
+    const wrapper = mount(TeamPage, {
+      props: { id: 't1' },
+      global: { ...apollo.global, plugins: [router] },
+    });
+    expect(wrapper.text()).toContain('Loading team');
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
+    expect(wrapper.get('[role="alert"] code').text()).toBe('NOT_FOUND');
+    wrapper.unmount();
+  });
+});
