@@ -6,6 +6,7 @@ import {
   ProfessionResolver,
   SpecializationResolver,
 } from '../../modules/catalog/catalog.resolver.js';
+import { OptimizerResolver } from '../../modules/optimizer/optimizer.resolver.js';
 import { SystemResolver } from '../../modules/system/system.resolver.js';
 import { SynergyResolver } from '../../modules/teams/synergy.resolver.js';
 import { TeamResolver } from '../../modules/teams/team.resolver.js';
@@ -28,6 +29,7 @@ export const resolvers = [
   SpecializationResolver,
   BuildResolver,
   BuildConnectionResolver,
+  OptimizerResolver,
   TeamResolver,
   SynergyResolver,
 ] as const;

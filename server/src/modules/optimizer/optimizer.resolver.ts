@@ -1,0 +1,87 @@
+import type { GameMode as GameModeId } from '@gw2/game';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer } from '../../platform/graphql/authz.js';
+import type { GraphQLContext } from '../../platform/graphql/context.js';
+import { RateLimit } from '../../platform/security/rate-limit.decorator.js';
+import { BuildService } from '../builds/build.service.js';
+import { GameMode } from '../catalog/catalog.types.js';
+import { teamReadScope } from '../teams/team.loaders.js';
+import { toTeam } from '../teams/team.mapper.js';
+import { Team } from '../teams/team.types.js';
+import { ApplyPlanService } from './apply-plan.service.js';
+import { adviceForBuild } from './advice.service.js';
+import { BuildAdvice } from './advice.types.js';
+import { savedBuildLoader } from './build-access.js';
+import { ApplySquadPlanInput, OptimizeSquadInput } from './optimizer.inputs.js';
+import { optimizeSquadPlan } from './optimizer.service.js';
+import { SquadPlan } from './optimizer.types.js';
+
+@Resolver()
+export class OptimizerResolver {
+  @Query(() => SquadPlan, {
+    description:
+      'Assigns players (or meta roles) to subgroups so the mode’s requirements are covered. ' +
+      'Anyone may plan with the META pool or chat codes; saved build ids need sign-in',
+  })
+  @RateLimit('ai')
+  async optimizeSquad(
+    @Arg('input', () => OptimizeSquadInput) input: OptimizeSquadInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SquadPlan> {
+    const plan = await optimizeSquadPlan(
+      input,
+      context.viewer,
+      savedBuildLoader(context.em, context.viewer),
+    );
+    context.log.info(
+      {
+        gameMode: plan.gameMode,
+        size: plan.size,
+        status: plan.status,
+        solveTimeMs: Math.round(plan.solveTimeMs),
+        gaps: plan.gaps.length,
+      },
+      'squad optimised',
+    );
+    return plan;
+  }
+
+  @Query(() => BuildAdvice, {
+    description:
+      'Roles a build can fill in a mode, the requirements it serves, traits that would add ' +
+      'boons the mode needs, and stat prefixes per role. The build must be visible to the caller',
+  })
+  async buildAdvice(
+    @Arg('buildId', () => ID) buildId: string,
+    @Arg('gameMode', () => GameMode) gameMode: GameModeId,
+    @Arg('roleKey', () => String, {
+      nullable: true,
+      description: 'The role the player means to play; its boons then count as provided',
+    })
+    roleKey: string | null | undefined,
+    @Ctx() context: GraphQLContext,
+  ): Promise<BuildAdvice> {
+    const build = await new BuildService(context.em, context.viewer, context.services.metrics).get(
+      buildId,
+    );
+    return adviceForBuild(build, gameMode, roleKey ?? undefined);
+  }
+
+  @Mutation(() => Team, {
+    description:
+      'Writes a plan into a team the caller may edit (replacing its members) or into a new ' +
+      'team. Only assignments of saved builds can be applied',
+  })
+  @Authorized()
+  async applySquadPlan(
+    @Arg('input', () => ApplySquadPlanInput) input: ApplySquadPlanInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Team> {
+    const { team, created } = await new ApplyPlanService(
+      context.services.pubSub,
+      context.services.clock,
+    ).apply(context.em, requireViewer(context), input);
+    if (created) context.services.metrics.teamCreated();
+    return toTeam(team, teamReadScope(context));
+  }
+}

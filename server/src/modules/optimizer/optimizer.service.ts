@@ -1,0 +1,508 @@
+/**
+ * `optimizeSquad` for the API: checks the request's limits with input paths, turns saved
+ * builds and chat codes into candidate options, runs the optimizer core and maps its plan.
+ */
+import {
+  GAME_MODE_CONTEXT,
+  GAME_MODE_MAX_SIZE,
+  decodeBuildCode,
+  getProfession,
+  getSpecialization,
+  listRoleOptions,
+  subgroupCount,
+  type Capability,
+  type RoleContext,
+} from '@gw2/game';
+import {
+  MAX_OPTIONS_PER_PLAYER,
+  MAX_PLAYERS,
+  MAX_WEIGHT,
+  metaPoolFor,
+  planForMode,
+  type CandidateOption,
+  type CandidatePool,
+  type LockedMember,
+  type OptimizerPreferences,
+  type SquadPlan as GameSquadPlan,
+} from '@gw2/game/optimizer';
+import { BadUserInputError, UnauthenticatedError } from '../../platform/graphql/errors.js';
+import type { Viewer } from '../../platform/graphql/context.js';
+import {
+  candidatesForBuild,
+  pruneDominated,
+  type BuildCandidate,
+  type BuildSource,
+} from './candidates.js';
+import { toTeamCoverage } from '../teams/team.mapper.js';
+import { blaming, toUserInputError } from './optimizer.errors.js';
+import { SquadPool, type LockedMemberInput, type OptimizeSquadInput } from './optimizer.inputs.js';
+import { PlanStatus, type PlanAssignment, type SquadPlan } from './optimizer.types.js';
+
+export const MIN_TIME_LIMIT_MS = 100;
+export const MAX_TIME_LIMIT_MS = 10_000;
+export const DEFAULT_TIME_LIMIT_MS = 2_000;
+export const MAX_PLAYER_NAME_LENGTH = 64;
+
+/** A saved build as the optimizer needs it. */
+export interface SavedBuildSource {
+  readonly id: string;
+  readonly chatCode: string;
+  readonly template: BuildSource['template'];
+  readonly roles: readonly string[];
+}
+
+/**
+ * Loads saved builds the viewer may see, by id. Throws NOT_FOUND for any id that does not
+ * exist or is hidden from the viewer (the builds module's visibility rule).
+ */
+export type SavedBuildLoader = (
+  ids: readonly string[],
+) => Promise<ReadonlyMap<string, SavedBuildSource>>;
+
+function refuse(message: string, field: string, reason: string): never {
+  throw new BadUserInputError(message, { field, reason });
+}
+
+/** The limits of the issue, checked before anything is decoded, loaded or solved. */
+function checkLimits(input: OptimizeSquadInput): void {
+  const max = GAME_MODE_MAX_SIZE[input.gameMode];
+  if (!Number.isInteger(input.size) || input.size < 1 || input.size > max) {
+    refuse(
+      `Squad size must be from 1 to ${max} for ${input.gameMode}.`,
+      'input.size',
+      'SIZE_OUT_OF_RANGE',
+    );
+  }
+  const timeLimit = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  if (timeLimit < MIN_TIME_LIMIT_MS || timeLimit > MAX_TIME_LIMIT_MS) {
+    refuse(
+      `The time limit must be from ${MIN_TIME_LIMIT_MS} to ${MAX_TIME_LIMIT_MS} ms.`,
+      'input.timeLimitMs',
+      'TIME_LIMIT_OUT_OF_RANGE',
+    );
+  }
+  const roster = input.roster ?? [];
+  if (input.pool === SquadPool.META && roster.length > 0) {
+    refuse(
+      'A META pool takes no roster; use pool ROSTER.',
+      'input.roster',
+      'ROSTER_WITH_META_POOL',
+    );
+  }
+  if (input.pool === SquadPool.ROSTER && roster.length === 0) {
+    refuse('A ROSTER pool needs at least one player.', 'input.roster', 'EMPTY_ROSTER');
+  }
+  if (roster.length > MAX_PLAYERS) {
+    refuse(`A roster may list at most ${MAX_PLAYERS} players.`, 'input.roster', 'TOO_MANY_PLAYERS');
+  }
+  const names = new Set<string>();
+  roster.forEach((player, index) => {
+    const at = `input.roster[${index}]`;
+    const name = player.playerName.trim();
+    if (name === '' || name.length > MAX_PLAYER_NAME_LENGTH) {
+      refuse(
+        `A player name has 1 to ${MAX_PLAYER_NAME_LENGTH} characters.`,
+        `${at}.playerName`,
+        'INVALID_PLAYER_NAME',
+      );
+    }
+    if (names.has(name.toLowerCase())) {
+      refuse(`Player ${name} is listed twice.`, `${at}.playerName`, 'DUPLICATE_PLAYER');
+    }
+    names.add(name.toLowerCase());
+    const buildIds = player.buildIds ?? [];
+    const chatCodes = player.chatCodes ?? [];
+    const count = buildIds.length + chatCodes.length;
+    if (count === 0) {
+      refuse(`Player ${name} has no build to play.`, at, 'PLAYER_WITHOUT_OPTIONS');
+    }
+    if (count > MAX_OPTIONS_PER_PLAYER) {
+      refuse(
+        `Player ${name} lists ${count} builds; at most ${MAX_OPTIONS_PER_PLAYER}.`,
+        at,
+        'TOO_MANY_OPTIONS',
+      );
+    }
+    const duplicateId = buildIds.findIndex((id, i) => buildIds.indexOf(id) !== i);
+    if (duplicateId >= 0) {
+      refuse(
+        `Player ${name} lists a build twice.`,
+        `${at}.buildIds[${duplicateId}]`,
+        'DUPLICATE_OPTION',
+      );
+    }
+    const codes = chatCodes.map((code) => code.trim());
+    const duplicateCode = codes.findIndex((code, i) => codes.indexOf(code) !== i);
+    if (duplicateCode >= 0) {
+      refuse(
+        `Player ${name} lists a chat code twice.`,
+        `${at}.chatCodes[${duplicateCode}]`,
+        'DUPLICATE_OPTION',
+      );
+    }
+  });
+  const groups = subgroupCount(input.size);
+  (input.locked ?? []).forEach((lock, index) => {
+    if (!Number.isInteger(lock.subgroup) || lock.subgroup < 1 || lock.subgroup > groups) {
+      refuse(
+        `Subgroup ${lock.subgroup} is not between 1 and ${groups}.`,
+        `input.locked[${index}].subgroup`,
+        'LOCK_SUBGROUP_OUT_OF_RANGE',
+      );
+    }
+  });
+}
+
+/** A specialization name as the options spell it: an elite's name or a profession id. */
+function canonicalSpecialization(name: string, field: string): string {
+  const specialization = getSpecialization(name.trim());
+  if (specialization?.elite) return specialization.name;
+  const profession = getProfession(name.trim());
+  if (profession) return profession.id;
+  return refuse(
+    `"${name}" is neither an elite specialization nor a profession.`,
+    field,
+    'UNKNOWN_SPECIALIZATION',
+  );
+}
+
+function preferencesOf(input: OptimizeSquadInput): OptimizerPreferences | undefined {
+  const { preferences } = input;
+  if (!preferences) return undefined;
+  const weights: Partial<Record<Capability, number>> = {};
+  (preferences.weights ?? []).forEach(({ capability, weight }, index) => {
+    const at = `input.preferences.weights[${index}]`;
+    if (weights[capability] !== undefined) {
+      refuse(
+        `A weight for ${capability} is given twice.`,
+        `${at}.capability`,
+        'INVALID_PREFERENCE',
+      );
+    }
+    if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
+      refuse(`A weight is between 0 and ${MAX_WEIGHT}.`, `${at}.weight`, 'INVALID_PREFERENCE');
+    }
+    weights[capability] = weight;
+  });
+  const limits: Record<string, number> = {};
+  (preferences.maxPerSpecialization ?? []).forEach(({ specialization, max }, index) => {
+    const at = `input.preferences.maxPerSpecialization[${index}]`;
+    const name = canonicalSpecialization(specialization, `${at}.specialization`);
+    if (limits[name] !== undefined) {
+      refuse(`A limit for ${name} is given twice.`, `${at}.specialization`, 'INVALID_PREFERENCE');
+    }
+    if (!Number.isInteger(max) || max < 0) {
+      refuse('A limit is a whole number ≥ 0.', `${at}.max`, 'INVALID_PREFERENCE');
+    }
+    limits[name] = max;
+  });
+  return { weights, maxPerSpecialization: limits };
+}
+
+/** Where an option came from, to put back on the plan's assignments. */
+interface OptionDetails {
+  readonly buildId: string | null;
+  readonly chatCode: string | null;
+  readonly specialization: string;
+  readonly profession: string;
+  readonly roleLabel: string;
+}
+
+interface PreparedPool {
+  readonly pool: CandidatePool;
+  readonly details: ReadonlyMap<string, OptionDetails>;
+  readonly locked: LockedMember[];
+}
+
+function lockMatches(lock: LockedMemberInput, candidate: BuildCandidate, field: string): boolean {
+  return (
+    (lock.buildId == null || candidate.source.buildId === lock.buildId) &&
+    (lock.chatCode == null || candidate.source.chatCode === lock.chatCode.trim()) &&
+    (lock.roleKey == null || candidate.roleKey === lock.roleKey) &&
+    (lock.specialization == null ||
+      candidate.specialization === canonicalSpecialization(lock.specialization, field))
+  );
+}
+
+/** The single option a lock names among `candidates`, as BAD_USER_INPUT when none or several. */
+function pickLocked<T extends BuildCandidate>(
+  lock: LockedMemberInput,
+  candidates: readonly T[],
+  field: string,
+  who: string,
+): T {
+  const matches = candidates.filter((candidate) =>
+    lockMatches(lock, candidate, `${field}.specialization`),
+  );
+  const [match] = matches;
+  if (!match) refuse(`No option of ${who} matches the lock.`, field, 'LOCK_UNKNOWN_OPTION');
+  if (matches.length > 1) {
+    refuse(
+      `${matches.length} options of ${who} match the lock; name the build, specialization or role.`,
+      field,
+      'LOCK_AMBIGUOUS_OPTION',
+    );
+  }
+  return match;
+}
+
+function metaPool(input: OptimizeSquadInput, context: RoleContext): PreparedPool {
+  const options = metaPoolFor(input.gameMode);
+  const listed = new Map(
+    listRoleOptions()
+      .filter((entry) => entry.context === context)
+      .map((entry) => [`${entry.elite}/${entry.option.key}`, entry]),
+  );
+  const details = new Map<string, OptionDetails>();
+  const candidates = options.map((option) => {
+    const entry = listed.get(option.buildId);
+    const detail: OptionDetails = {
+      buildId: null,
+      chatCode: null,
+      specialization: option.specialization,
+      profession: entry?.profession ?? '',
+      roleLabel: entry?.option.label ?? option.label,
+    };
+    details.set(option.buildId, detail);
+    return { option, detail };
+  });
+  const locked = (input.locked ?? []).map((lock, index): LockedMember => {
+    const field = `input.locked[${index}]`;
+    if (lock.playerName != null || lock.buildId != null || lock.chatCode != null) {
+      refuse(
+        'A META pool has no players or builds; lock a specialization and role.',
+        field,
+        'LOCK_UNKNOWN_PLAYER',
+      );
+    }
+    const spec =
+      lock.specialization == null
+        ? null
+        : canonicalSpecialization(lock.specialization, `${field}.specialization`);
+    const matches = candidates.filter(
+      ({ option }) =>
+        (spec === null || option.specialization === spec) &&
+        (lock.roleKey == null || option.roleKey === lock.roleKey),
+    );
+    const [match] = matches;
+    if (!match) refuse('No meta role matches the lock.', field, 'LOCK_UNKNOWN_OPTION');
+    if (matches.length > 1) {
+      refuse(
+        `${matches.length} meta roles match the lock; name the specialization and role.`,
+        field,
+        'LOCK_AMBIGUOUS_OPTION',
+      );
+    }
+    return { optionBuildId: match.option.buildId, subgroup: lock.subgroup };
+  });
+  return { pool: { kind: 'META', options }, details, locked };
+}
+
+/** Decodes the roster's chat codes and loads its saved builds, blaming each by its input path. */
+async function rosterSources(
+  input: OptimizeSquadInput,
+  viewer: Viewer | null,
+  loadBuilds: SavedBuildLoader,
+): Promise<BuildSource[][]> {
+  const roster = input.roster ?? [];
+  const ids = roster.flatMap((player) => player.buildIds ?? []);
+  if (ids.length > 0 && !viewer) {
+    throw new UnauthenticatedError('Sign in to plan with saved builds.');
+  }
+  const saved = ids.length > 0 ? await loadBuilds(ids) : new Map<string, SavedBuildSource>();
+  return roster.map((player, index) => [
+    ...(player.buildIds ?? []).map((id): BuildSource => {
+      const build = saved.get(id);
+      // The loader throws NOT_FOUND for missing ids; this guards against a loader that does not.
+      if (!build)
+        throw new BadUserInputError(`Build ${id} not found.`, {
+          field: `input.roster[${index}].buildIds`,
+        });
+      return {
+        buildId: build.id,
+        chatCode: build.chatCode,
+        template: build.template,
+        declaredRoles: build.roles,
+      };
+    }),
+    ...(player.chatCodes ?? []).map((raw, codeIndex): BuildSource => {
+      const chatCode = raw.trim();
+      const template = blaming(`input.roster[${index}].chatCodes[${codeIndex}]`, () =>
+        decodeBuildCode(chatCode),
+      );
+      return { buildId: null, chatCode, template };
+    }),
+  ]);
+}
+
+function rosterPool(
+  input: OptimizeSquadInput,
+  sources: readonly BuildSource[][],
+  context: RoleContext,
+): PreparedPool {
+  const roster = input.roster ?? [];
+  const locks = input.locked ?? [];
+  const lockIndexByPlayer = new Map<string, number>();
+  locks.forEach((lock, index) => {
+    const field = `input.locked[${index}]`;
+    const name = lock.playerName?.trim().toLowerCase();
+    if (!name)
+      refuse('A roster lock names a player.', `${field}.playerName`, 'LOCK_UNKNOWN_PLAYER');
+    if (!roster.some((player) => player.playerName.trim().toLowerCase() === name)) {
+      refuse(
+        `Player ${lock.playerName} is not in the roster.`,
+        `${field}.playerName`,
+        'LOCK_UNKNOWN_PLAYER',
+      );
+    }
+    if (lockIndexByPlayer.has(name)) {
+      refuse(
+        `Player ${lock.playerName} is locked twice.`,
+        `${field}.playerName`,
+        'LOCK_DUPLICATE_PLAYER',
+      );
+    }
+    lockIndexByPlayer.set(name, index);
+  });
+
+  const details = new Map<string, OptionDetails>();
+  const locked: LockedMember[] = [];
+  const players = roster.map((player, playerIndex) => {
+    const name = player.playerName.trim();
+    const candidates = (sources[playerIndex] ?? []).flatMap((source, sourceIndex) =>
+      blaming(`input.roster[${playerIndex}]`, () => candidatesForBuild(source, context)).map(
+        (candidate, roleIndex) => ({
+          ...candidate,
+          id: `${playerIndex}:${sourceIndex}:${roleIndex}`,
+        }),
+      ),
+    );
+    const lockIndex = lockIndexByPlayer.get(name.toLowerCase());
+    const lock = lockIndex === undefined ? undefined : locks[lockIndex];
+    const lockField = `input.locked[${lockIndex}]`;
+    const chosen = lock ? pickLocked(lock, candidates, lockField, name) : undefined;
+    let options = candidates;
+    if (options.length > MAX_OPTIONS_PER_PLAYER) {
+      options = pruneDominated(options, (candidate) => candidate === chosen);
+    }
+    if (options.length > MAX_OPTIONS_PER_PLAYER) {
+      refuse(
+        `The builds of ${name} offer ${options.length} distinct roles in this mode; at most ${MAX_OPTIONS_PER_PLAYER}. List fewer builds.`,
+        `input.roster[${playerIndex}]`,
+        'TOO_MANY_OPTIONS',
+      );
+    }
+    if (chosen && lock)
+      locked.push({ playerId: name, optionBuildId: chosen.id, subgroup: lock.subgroup });
+    return {
+      id: name,
+      name,
+      options: options.map((candidate): CandidateOption => {
+        details.set(candidate.id, {
+          buildId: candidate.source.buildId,
+          chatCode: candidate.source.chatCode,
+          specialization: candidate.specialization,
+          profession: candidate.profession,
+          roleLabel: candidate.roleLabel,
+        });
+        return {
+          buildId: candidate.id,
+          label: `${name}: ${candidate.roleLabel}`,
+          specialization: candidate.specialization,
+          roleKey: candidate.roleKey,
+          provides: candidate.provides,
+        };
+      }),
+    };
+  });
+  return { pool: { kind: 'ROSTER', players }, details, locked };
+}
+
+function toPlan(
+  plan: GameSquadPlan,
+  details: ReadonlyMap<string, OptionDetails>,
+  coverage: SquadPlan['coverage'],
+): SquadPlan {
+  const assignments = new Map<number, PlanAssignment>(
+    plan.assignments.map((assignment) => {
+      const detail = details.get(assignment.buildId);
+      return [
+        assignment.slot,
+        {
+          playerName: assignment.playerName,
+          slot: assignment.slot,
+          subgroup: assignment.subgroup,
+          buildId: detail?.buildId ?? null,
+          chatCode: detail?.chatCode ?? null,
+          specialization: assignment.specialization,
+          profession: detail?.profession ?? '',
+          roleKey: assignment.roleKey,
+          roleLabel: detail?.roleLabel ?? assignment.label,
+          provides: [...assignment.provides],
+          locked: assignment.locked,
+        },
+      ];
+    }),
+  );
+  return {
+    gameMode: plan.gameMode,
+    size: plan.size,
+    status: PlanStatus[plan.status],
+    objectiveValue: plan.objectiveValue,
+    mipGap: plan.mipGap,
+    solveTimeMs: plan.solveTimeMs,
+    score: { ...plan.score },
+    assignments: [...assignments.values()],
+    subgroups: plan.subgroups.map((subgroup) => ({
+      number: subgroup.subgroup,
+      members: subgroup.members.flatMap((member) => assignments.get(member.slot) ?? []),
+      provides: [...subgroup.provides],
+    })),
+    coverage,
+    gaps: plan.gaps.map((gap) => ({
+      subgroup: gap.subgroup,
+      capability: gap.capability,
+      scope: gap.scope,
+      required: gap.required,
+      present: gap.present,
+      label: gap.label,
+      message: gap.message,
+    })),
+  };
+}
+
+/**
+ * Optimises a squad. Anonymous callers may use the META pool and chat codes; saved build ids
+ * need a viewer and are loaded through `loadBuilds` (which applies build visibility).
+ */
+export async function optimizeSquadPlan(
+  input: OptimizeSquadInput,
+  viewer: Viewer | null,
+  loadBuilds: SavedBuildLoader,
+): Promise<SquadPlan> {
+  checkLimits(input);
+  const context = GAME_MODE_CONTEXT[input.gameMode];
+  const preferences = preferencesOf(input);
+  const prepared =
+    input.pool === SquadPool.META
+      ? metaPool(input, context)
+      : rosterPool(input, await rosterSources(input, viewer, loadBuilds), context);
+  try {
+    const { plan, coverage } = await planForMode(
+      {
+        gameMode: input.gameMode,
+        size: input.size,
+        pool: prepared.pool,
+        locked: prepared.locked,
+        ...(preferences ? { preferences } : {}),
+      },
+      { timeLimitMs: input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS },
+    );
+    const labels = new Map(
+      plan.assignments.map((a) => [a.playerId ?? `slot-${a.slot}`, a.playerName ?? a.label]),
+    );
+    return toPlan(plan, prepared.details, toTeamCoverage(coverage, labels));
+  } catch (error) {
+    throw toUserInputError(error);
+  }
+}
