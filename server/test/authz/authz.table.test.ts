@@ -3,12 +3,14 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ACTORS, runAuthzCase, type AuthzRow } from './authz-table.js';
 import { accountRows } from './rows/accounts.rows.js';
 import { buildRows } from './rows/builds.rows.js';
+import { teamRows } from './rows/teams.rows.js';
+import { optimizerRows } from './rows/optimizer.rows.js';
 
 /**
  * Every operation × {anonymous, other user, owner}. A module adds its rows in
  * `rows/<module>.rows.ts` and lists them here; see authz-table.ts for the row shape.
  */
-const TABLE: readonly AuthzRow[] = [...accountRows, ...buildRows];
+const TABLE: readonly AuthzRow[] = [...accountRows, ...buildRows, ...optimizerRows, ...teamRows];
 
 let server: TestServer;
 beforeAll(async () => {
