@@ -135,6 +135,35 @@ describe('optimizeSquad', () => {
     expect(raid.assignments.filter((a) => !a.locked)).toHaveLength(5);
   });
 
+  it('plans a player whose 10 builds offer 12 roles, dropping roles another of them beats', async () => {
+    const names = [
+      'Power Dragonhunter',
+      'Banner Berserker',
+      'Power (Alac) Amalgam',
+      'Power Soulbeast',
+      'Ranger with weapons and skill variants',
+      'Soulbeast (46-byte copy)',
+      'Power Daredevil',
+      'Power Weaver',
+      'Weaver (46-byte copy)',
+      'Power Virtuoso',
+    ];
+    const raid = await plan({
+      gameMode: 'RAID',
+      size: 5,
+      pool: 'ROSTER',
+      roster: [{ playerName: 'Flex', chatCodes: names.map(code) }],
+      locked: [{ playerName: 'Flex', roleKey: 'heal-alacrity', subgroup: 1 }],
+    });
+    expect(raid.assignments).toEqual([
+      expect.objectContaining({
+        playerName: 'Flex',
+        specialization: 'Amalgam',
+        roleKey: 'heal-alacrity',
+      }),
+    ]);
+  });
+
   it('answers preferences: at most one of a specialization in the meta plan', async () => {
     const raid = await plan({
       gameMode: 'RAID',

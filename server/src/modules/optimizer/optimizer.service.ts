@@ -25,7 +25,11 @@ import {
   type OptimizerPreferences,
   type SquadPlan as GameSquadPlan,
 } from '@gw2/game/optimizer';
-import { BadUserInputError, UnauthenticatedError } from '../../platform/graphql/errors.js';
+import {
+  BadUserInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../platform/graphql/errors.js';
 import type { Viewer } from '../../platform/graphql/context.js';
 import {
   candidatesForBuild,
@@ -254,18 +258,16 @@ function metaPool(input: OptimizeSquadInput, context: RoleContext): PreparedPool
       .map((entry) => [`${entry.elite}/${entry.option.key}`, entry]),
   );
   const details = new Map<string, OptionDetails>();
-  const candidates = options.map((option) => {
+  for (const option of options) {
     const entry = listed.get(option.buildId);
-    const detail: OptionDetails = {
+    details.set(option.buildId, {
       buildId: null,
       chatCode: null,
       specialization: option.specialization,
       profession: entry?.profession ?? '',
       roleLabel: entry?.option.label ?? option.label,
-    };
-    details.set(option.buildId, detail);
-    return { option, detail };
-  });
+    });
+  }
   const locked = (input.locked ?? []).map((lock, index): LockedMember => {
     const field = `input.locked[${index}]`;
     if (lock.playerName != null || lock.buildId != null || lock.chatCode != null) {
@@ -279,8 +281,8 @@ function metaPool(input: OptimizeSquadInput, context: RoleContext): PreparedPool
       lock.specialization == null
         ? null
         : canonicalSpecialization(lock.specialization, `${field}.specialization`);
-    const matches = candidates.filter(
-      ({ option }) =>
+    const matches = options.filter(
+      (option) =>
         (spec === null || option.specialization === spec) &&
         (lock.roleKey == null || option.roleKey === lock.roleKey),
     );
@@ -293,7 +295,7 @@ function metaPool(input: OptimizeSquadInput, context: RoleContext): PreparedPool
         'LOCK_AMBIGUOUS_OPTION',
       );
     }
-    return { optionBuildId: match.option.buildId, subgroup: lock.subgroup };
+    return { optionBuildId: match.buildId, subgroup: lock.subgroup };
   });
   return { pool: { kind: 'META', options }, details, locked };
 }
@@ -313,11 +315,8 @@ async function rosterSources(
   return roster.map((player, index) => [
     ...(player.buildIds ?? []).map((id): BuildSource => {
       const build = saved.get(id);
-      // The loader throws NOT_FOUND for missing ids; this guards against a loader that does not.
-      if (!build)
-        throw new BadUserInputError(`Build ${id} not found.`, {
-          field: `input.roster[${index}].buildIds`,
-        });
+      // The loader throws NOT_FOUND for missing ids; this guards against one that does not.
+      if (!build) throw new NotFoundError('Build');
       return {
         buildId: build.id,
         chatCode: build.chatCode,
