@@ -105,6 +105,10 @@ describe.each(targets)('builds on %s PostgreSQL', (target) => {
     expect(result.body.errors, JSON.stringify(result.body.data)).toBeDefined();
     return result.body.errors!;
   }
+  async function buildsCreatedMetric(): Promise<number> {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    return Number(/^builds_created_total (\d+)/m.exec(text)?.[1] ?? 0);
+  }
   async function countBuilds(): Promise<number> {
     return server.app.database.orm.em.fork().count(Build, {});
   }
@@ -565,6 +569,7 @@ describe.each(targets)('builds on %s PostgreSQL', (target) => {
     it('saves the codes that decode and reports each one that does not', async () => {
       const carol = await registerUser(server);
       const codes = [CODES.dragonhunter, 'garbage', CODES.soulbeast, '[&DQEQ]', CODES.renegade];
+      const metricBefore = await buildsCreatedMetric();
       const result = await server.graphql<{
         importBuilds: {
           created: number;
@@ -595,6 +600,7 @@ describe.each(targets)('builds on %s PostgreSQL', (target) => {
       });
       const mine = await server.graphql<ListView>(LIST, { filter: { owner: 'ME' } }, carol.headers);
       expect(mine.body.data?.builds.totalCount).toBe(3);
+      expect(await buildsCreatedMetric()).toBe(metricBefore + 3);
     });
 
     it('refuses more than 50 codes and saves none of them', async () => {
