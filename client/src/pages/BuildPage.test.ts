@@ -83,6 +83,13 @@ describe('BuildPage', () => {
     const { wrapper, router } = await mountPage([
       { request, result: { data: { build: buildPageData() } } },
       { request: { query: DeleteBuildDocument, variables: { id: 'b1' } }, result: deleteResult },
+      // This test mounts the page without a RouterView, so it stays and asks again.
+      {
+        request,
+        result: {
+          errors: [new GraphQLError('Build not found', { extensions: { code: 'NOT_FOUND' } })],
+        },
+      },
     ]);
     await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
 

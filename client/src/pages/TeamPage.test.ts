@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import {
   AddTeamMemberDocument,
+  ApplySquadPlanDocument,
+  OptimizeTeamDocument,
   CreateMemberBuildDocument,
   MoveTeamMemberDocument,
   RemoveTeamMemberDocument,
@@ -309,6 +311,129 @@ describe('TeamPage', () => {
     expect(wrapper.text()).toContain('Loading team');
     await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
     expect(wrapper.get('[role="alert"] code').text()).toBe('NOT_FOUND');
+    wrapper.unmount();
+  });
+
+  it('optimizes the members into a proposed grid beside the current one, and applies it', async () => {
+    const assignment = (name: string, buildId: string, subgroup: number, slot: number) => ({
+      __typename: 'PlanAssignment' as const,
+      buildId,
+      playerName: name,
+      roleKey: 'quickness-dps',
+      subgroup,
+      slot,
+      profession: 'Guardian',
+      specialization: 'Firebrand',
+      roleLabel: 'Quickness DPS',
+      provides: ['QUICKNESS'],
+    });
+    const anna = assignment('Anna', 'build-m1', 1, 1);
+    const bert = assignment('Bert', 'build-m2', 2, 6);
+    const plan = {
+      __typename: 'SquadPlan' as const,
+      status: 'OPTIMAL',
+      solveTimeMs: 41.6,
+      assignments: [anna, bert],
+      subgroups: [
+        {
+          __typename: 'PlanSubgroup' as const,
+          number: 1,
+          provides: ['QUICKNESS'],
+          members: [anna],
+        },
+        {
+          __typename: 'PlanSubgroup' as const,
+          number: 2,
+          provides: ['QUICKNESS'],
+          members: [bert],
+        },
+      ],
+      coverage: {
+        ...coverageData([
+          { quickness: ['Anna'], alacrity: ['Anna'] },
+          { quickness: ['Bert'], alacrity: ['Bert'] },
+        ]),
+        score: 100,
+      },
+    };
+    const optimize = vi.fn(() => ({ data: { optimizeSquad: plan } }));
+    const applyResult = vi.fn(() => ({ data: { applySquadPlan: afterMove } }));
+    const { wrapper } = await mountPage([
+      {
+        request: teamRequest,
+        result: {
+          data: {
+            team: teamData({
+              members: [
+                memberData({ id: 'm1', label: 'Anna', subgroup: 1, position: 1 }),
+                memberData({ id: 'm2', label: 'Bert', subgroup: 1, position: 2 }),
+                {
+                  ...memberData({ id: 'm3', label: 'anna', subgroup: 1, position: 3 }),
+                  build: null,
+                },
+              ],
+            }),
+          },
+        },
+      },
+      {
+        request: {
+          query: OptimizeTeamDocument,
+          variables: {
+            input: {
+              gameMode: 'RAID',
+              size: 10,
+              pool: 'ROSTER',
+              roster: [
+                { playerName: 'Anna', buildIds: ['build-m1'] },
+                { playerName: 'Bert', buildIds: ['build-m2'] },
+              ],
+            },
+          },
+        },
+        result: optimize,
+      },
+      {
+        request: {
+          query: ApplySquadPlanDocument,
+          variables: {
+            input: {
+              teamId: 't1',
+              gameMode: 'RAID',
+              size: 10,
+              expectedVersion: 3,
+              assignments: [
+                { buildId: 'build-m1', playerName: 'Anna', roleKey: 'quickness-dps', subgroup: 1 },
+                { buildId: 'build-m2', playerName: 'Bert', roleKey: 'quickness-dps', subgroup: 2 },
+              ],
+            },
+          },
+        },
+        result: applyResult,
+      },
+    ]);
+
+    const section = () => wrapper.get('section[aria-labelledby="optimize-title"]');
+    expect(section().text()).toContain('Places the 2 members with a build');
+    await section().get('button').trigger('click');
+    await vi.waitFor(() => expect(optimize).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(section().find('.plan').exists()).toBe(true));
+
+    expect(section().get('[role="status"]').text()).toContain('Proven optimal in 42 ms');
+    expect(section().get('[role="status"]').text()).toContain('coverage 50 → 100');
+    expect(section().get('#current-title').text()).toBe('Current squad');
+    expect(section().get('[data-plan-subgroup="2"]').text()).toContain('Bert');
+    expect(section().get('[data-plan-subgroup="2"]').text()).toContain('Firebrand · Quickness DPS');
+    expect(section().get('[data-plan-subgroup="1"]').text()).not.toContain('Bert');
+    expect(section().text()).toContain('Every requirement of the game mode is covered');
+
+    const applyButton = section()
+      .findAll('button')
+      .find((button) => button.text() === 'Apply plan');
+    await applyButton?.trigger('click');
+    await vi.waitFor(() => expect(applyResult).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(section().find('.plan').exists()).toBe(false));
+    expect(column(wrapper, 2).text()).toContain('Bert');
     wrapper.unmount();
   });
 });
