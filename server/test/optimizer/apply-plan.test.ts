@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, type RegisteredUser } from '../support/accounts.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { postgresAvailable } from '../support/services.js';
+import { startTestServer, type DatabaseTarget, type TestServer } from '../support/test-server.js';
 import {
   SHARE_TEAM,
   TEAM_FIELDS,
@@ -66,20 +67,25 @@ function members(team: TeamView) {
     }));
 }
 
-describe('applySquadPlan', () => {
+const targets: DatabaseTarget[] = ['embedded', 'postgres'];
+
+describe.each(targets)('applySquadPlan on %s PostgreSQL', (target) => {
+  const skip = target === 'postgres' && !postgresAvailable;
   let server: TestServer;
   let alice: RegisteredUser;
   let bob: RegisteredUser;
 
   beforeAll(async () => {
+    if (skip) return;
     server = await startTestServer({
+      database: target,
       env: { RATE_LIMIT_AI_PER_MINUTE: '1000', RATE_LIMIT_GLOBAL_PER_MINUTE: '1000' },
     });
     alice = await registerUser(server);
     bob = await registerUser(server);
   });
   afterAll(async () => {
-    await server.close();
+    await server?.close();
   });
 
   /** A zerg roster of Alice's saved builds, optimised. */
@@ -100,218 +106,233 @@ describe('applySquadPlan', () => {
     return data.optimizeSquad;
   }
 
-  it('writes a plan of saved builds into a new team that shows the plan’s coverage', async () => {
-    const plan = await zergPlan([
-      'Firebrand',
-      'Scrapper',
-      'Herald',
-      'Scourge',
-      'Spellbreaker',
-      'Berserker',
-    ]);
-    expect(plan.assignments).toHaveLength(6);
-    const { applySquadPlan: team } = await ok<{ applySquadPlan: TeamView }>(
-      server,
-      APPLY,
-      { input: applyInput(plan, { name: 'Planned zerg' }) },
-      alice,
-    );
-    expect(team).toMatchObject({
-      name: 'Planned zerg',
-      gameMode: 'ZERG',
-      size: 10,
-      version: 1,
-      viewerAccess: 'OWNER',
-    });
-    expect(members(team)).toEqual(placed(plan.assignments));
-    // The team computes coverage from its stored members: the same gaps the plan named.
-    const { team: read } = await ok<{ team: { coverage: { gaps: Array<{ message: string }> } } }>(
-      server,
-      TEAM_GAPS,
-      { id: team.id },
-      alice,
-    );
-    expect(read.coverage.gaps.map((g) => g.message)).toEqual(
-      plan.coverage.gaps.map((g) => g.message),
-    );
-  });
-
-  it('replaces an existing team’s members in one change and tells subscribers', async () => {
-    const team = await createTeam(server, alice, { gameMode: 'RAID', size: 10 });
-    const old = await addMember(server, alice, team.id, {
-      buildId: await createBuild(server, alice, 'Reaper'),
-    });
-    const live = liveSubscription(
-      server.websocket({ authorization: `Bearer ${alice.accessToken}` }),
-      TEAM_UPDATED,
-      { teamId: team.id },
-    );
-    const base = await untilLive(live, async () => {
-      const data = await ok<{ updateTeam: TeamView }>(
+  it.skipIf(skip)(
+    'writes a plan of saved builds into a new team that shows the plan’s coverage',
+    async () => {
+      const plan = await zergPlan([
+        'Firebrand',
+        'Scrapper',
+        'Herald',
+        'Scourge',
+        'Spellbreaker',
+        'Berserker',
+      ]);
+      expect(plan.assignments).toHaveLength(6);
+      const { applySquadPlan: team } = await ok<{ applySquadPlan: TeamView }>(
         server,
-        UPDATE_TEAM,
-        { id: team.id, input: { name: 'warming up' } },
+        APPLY,
+        { input: applyInput(plan, { name: 'Planned zerg' }) },
         alice,
       );
-      return data.updateTeam.version;
-    });
-    expect(base).toBeGreaterThan(old.version);
+      expect(team).toMatchObject({
+        name: 'Planned zerg',
+        gameMode: 'ZERG',
+        size: 10,
+        version: 1,
+        viewerAccess: 'OWNER',
+      });
+      expect(members(team)).toEqual(placed(plan.assignments));
+      // The team computes coverage from its stored members: the same gaps the plan named.
+      const { team: read } = await ok<{ team: { coverage: { gaps: Array<{ message: string }> } } }>(
+        server,
+        TEAM_GAPS,
+        { id: team.id },
+        alice,
+      );
+      expect(read.coverage.gaps.map((g) => g.message)).toEqual(
+        plan.coverage.gaps.map((g) => g.message),
+      );
+    },
+  );
 
-    const plan = await zergPlan(['Firebrand', 'Scrapper', 'Chronomancer']);
-    const { applySquadPlan: applied } = await ok<{ applySquadPlan: TeamView }>(
-      server,
-      APPLY,
-      { input: applyInput(plan, { teamId: team.id, expectedVersion: base, name: 'Applied' }) },
-      alice,
-    );
-    expect(applied).toMatchObject({
-      id: team.id,
-      name: 'Applied',
-      gameMode: 'ZERG',
-      size: 10,
-      version: base + 1,
-    });
-    expect(members(applied)).toEqual(placed(plan.assignments));
-    expect(applied.members.map((m) => m.id)).not.toContain(old.members[0]?.id);
+  it.skipIf(skip)(
+    'replaces an existing team’s members in one change and tells subscribers',
+    async () => {
+      const team = await createTeam(server, alice, { gameMode: 'RAID', size: 10 });
+      const old = await addMember(server, alice, team.id, {
+        buildId: await createBuild(server, alice, 'Reaper'),
+      });
+      const live = liveSubscription(
+        server.websocket({ authorization: `Bearer ${alice.accessToken}` }),
+        TEAM_UPDATED,
+        { teamId: team.id },
+      );
+      const base = await untilLive(live, async () => {
+        const data = await ok<{ updateTeam: TeamView }>(
+          server,
+          UPDATE_TEAM,
+          { id: team.id, input: { name: 'warming up' } },
+          alice,
+        );
+        return data.updateTeam.version;
+      });
+      expect(base).toBeGreaterThan(old.version);
 
-    const event = await live.afterVersion(base);
-    expect(event.data?.teamUpdated).toMatchObject({ id: team.id, version: base + 1 });
-    expect(event.data?.teamUpdated.members).toHaveLength(3);
-    live.dispose();
+      const plan = await zergPlan(['Firebrand', 'Scrapper', 'Chronomancer']);
+      const { applySquadPlan: applied } = await ok<{ applySquadPlan: TeamView }>(
+        server,
+        APPLY,
+        { input: applyInput(plan, { teamId: team.id, expectedVersion: base, name: 'Applied' }) },
+        alice,
+      );
+      expect(applied).toMatchObject({
+        id: team.id,
+        name: 'Applied',
+        gameMode: 'ZERG',
+        size: 10,
+        version: base + 1,
+      });
+      expect(members(applied)).toEqual(placed(plan.assignments));
+      expect(applied.members.map((m) => m.id)).not.toContain(old.members[0]?.id);
 
-    // A stale version changes nothing.
-    const stale = await fails(
-      server,
-      APPLY,
-      { input: applyInput(plan, { teamId: team.id, expectedVersion: base, assignments: [] }) },
-      alice,
-    );
-    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: base + 1 });
-    const { team: after } = await ok<{ team: TeamView }>(
-      server,
-      `query ($id: ID!) { team(id: $id) { ${TEAM_FIELDS} } }`,
-      { id: team.id },
-      alice,
-    );
-    expect(members(after)).toEqual(placed(plan.assignments));
-  });
+      const event = await live.afterVersion(base);
+      expect(event.data?.teamUpdated).toMatchObject({ id: team.id, version: base + 1 });
+      expect(event.data?.teamUpdated.members).toHaveLength(3);
+      live.dispose();
 
-  it('refuses assignments of chat codes alone, naming each, and writes nothing', async () => {
-    const team = await createTeam(server, alice, { gameMode: 'RAID', size: 10 });
-    const saved = await createBuild(server, alice, 'Chronomancer');
-    const error = await fails(
-      server,
-      APPLY,
-      {
-        input: {
-          teamId: team.id,
-          gameMode: 'RAID',
-          size: 10,
-          assignments: [
-            { buildId: saved, playerName: 'Chrono', subgroup: 1, roleKey: 'quickness-support' },
-            {
-              buildId: null,
-              chatCode: realCode('Power Weaver'),
-              playerName: 'Weaver',
-              subgroup: 1,
-            },
-            { chatCode: realCode('Power Virtuoso'), subgroup: 2 },
-          ],
+      // A stale version changes nothing.
+      const stale = await fails(
+        server,
+        APPLY,
+        { input: applyInput(plan, { teamId: team.id, expectedVersion: base, assignments: [] }) },
+        alice,
+      );
+      expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: base + 1 });
+      const { team: after } = await ok<{ team: TeamView }>(
+        server,
+        `query ($id: ID!) { team(id: $id) { ${TEAM_FIELDS} } }`,
+        { id: team.id },
+        alice,
+      );
+      expect(members(after)).toEqual(placed(plan.assignments));
+    },
+  );
+
+  it.skipIf(skip)(
+    'refuses assignments of chat codes alone, naming each, and writes nothing',
+    async () => {
+      const team = await createTeam(server, alice, { gameMode: 'RAID', size: 10 });
+      const saved = await createBuild(server, alice, 'Chronomancer');
+      const error = await fails(
+        server,
+        APPLY,
+        {
+          input: {
+            teamId: team.id,
+            gameMode: 'RAID',
+            size: 10,
+            assignments: [
+              { buildId: saved, playerName: 'Chrono', subgroup: 1, roleKey: 'quickness-support' },
+              {
+                buildId: null,
+                chatCode: realCode('Power Weaver'),
+                playerName: 'Weaver',
+                subgroup: 1,
+              },
+              { chatCode: realCode('Power Virtuoso'), subgroup: 2 },
+            ],
+          },
         },
-      },
-      alice,
-    );
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSAVED_BUILD' });
-    const problems = error.extensions?.problems as Array<{ field: string; message: string }>;
-    expect(problems.map((p) => p.field)).toEqual([
-      'input.assignments[1].buildId',
-      'input.assignments[2].buildId',
-    ]);
-    expect(problems[0]?.message).toContain('Weaver');
-    const { team: after } = await ok<{ team: TeamView }>(
-      server,
-      `query ($id: ID!) { team(id: $id) { ${TEAM_FIELDS} } }`,
-      { id: team.id },
-      alice,
-    );
-    expect(after.members).toEqual([]);
-    expect(after.version).toBe(team.version);
-  });
+        alice,
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSAVED_BUILD' });
+      const problems = error.extensions?.problems as Array<{ field: string; message: string }>;
+      expect(problems.map((p) => p.field)).toEqual([
+        'input.assignments[1].buildId',
+        'input.assignments[2].buildId',
+      ]);
+      expect(problems[0]?.message).toContain('Weaver');
+      const { team: after } = await ok<{ team: TeamView }>(
+        server,
+        `query ($id: ID!) { team(id: $id) { ${TEAM_FIELDS} } }`,
+        { id: team.id },
+        alice,
+      );
+      expect(after.members).toEqual([]);
+      expect(after.version).toBe(team.version);
+    },
+  );
 
-  it('checks the team: NOT_FOUND when hidden, FORBIDDEN with a VIEW share, OK with an EDIT share', async () => {
-    const team = await createTeam(server, alice, { gameMode: 'ZERG', size: 10 });
-    const bobsBuild = await createBuild(server, bob, 'Chronomancer', { visibility: 'PUBLIC' });
-    const input = {
-      teamId: team.id,
-      gameMode: 'ZERG',
-      size: 10,
-      assignments: [
+  it.skipIf(skip)(
+    'checks the team: NOT_FOUND when hidden, FORBIDDEN with a VIEW share, OK with an EDIT share',
+    async () => {
+      const team = await createTeam(server, alice, { gameMode: 'ZERG', size: 10 });
+      const bobsBuild = await createBuild(server, bob, 'Chronomancer', { visibility: 'PUBLIC' });
+      const input = {
+        teamId: team.id,
+        gameMode: 'ZERG',
+        size: 10,
+        assignments: [
+          { buildId: bobsBuild, playerName: 'Bob', subgroup: 1, roleKey: 'alacrity-support' },
+        ],
+      };
+      expect((await fails(server, APPLY, { input }, bob)).extensions?.code).toBe('NOT_FOUND');
+      await ok(
+        server,
+        SHARE_TEAM,
+        { teamId: team.id, username: bob.username, access: 'VIEW' },
+        alice,
+      );
+      expect((await fails(server, APPLY, { input }, bob)).extensions?.code).toBe('FORBIDDEN');
+      await ok(
+        server,
+        SHARE_TEAM,
+        { teamId: team.id, username: bob.username, access: 'EDIT' },
+        alice,
+      );
+      const { applySquadPlan: applied } = await ok<{ applySquadPlan: TeamView }>(
+        server,
+        APPLY,
+        { input },
+        bob,
+      );
+      expect(members(applied)).toEqual([
         { buildId: bobsBuild, playerName: 'Bob', subgroup: 1, roleKey: 'alacrity-support' },
-      ],
-    };
-    expect((await fails(server, APPLY, { input }, bob)).extensions?.code).toBe('NOT_FOUND');
-    await ok(
-      server,
-      SHARE_TEAM,
-      { teamId: team.id, username: bob.username, access: 'VIEW' },
-      alice,
-    );
-    expect((await fails(server, APPLY, { input }, bob)).extensions?.code).toBe('FORBIDDEN');
-    await ok(
-      server,
-      SHARE_TEAM,
-      { teamId: team.id, username: bob.username, access: 'EDIT' },
-      alice,
-    );
-    const { applySquadPlan: applied } = await ok<{ applySquadPlan: TeamView }>(
-      server,
-      APPLY,
-      { input },
-      bob,
-    );
-    expect(members(applied)).toEqual([
-      { buildId: bobsBuild, playerName: 'Bob', subgroup: 1, roleKey: 'alacrity-support' },
-    ]);
-    // A private build of someone else cannot be put into Alice's team.
-    const bobsPrivate = await createBuild(server, bob, 'Reaper');
-    const hidden = await fails(
-      server,
-      APPLY,
-      { input: { ...input, assignments: [{ buildId: bobsPrivate, subgroup: 1 }] } },
-      bob,
-    );
-    expect(hidden.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      reason: 'BUILD_NOT_VISIBLE',
-      field: 'input.assignments[0].buildId',
-    });
-  });
+      ]);
+      // A private build of someone else cannot be put into Alice's team.
+      const bobsPrivate = await createBuild(server, bob, 'Reaper');
+      const hidden = await fails(
+        server,
+        APPLY,
+        { input: { ...input, assignments: [{ buildId: bobsPrivate, subgroup: 1 }] } },
+        bob,
+      );
+      expect(hidden.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'BUILD_NOT_VISIBLE',
+        field: 'input.assignments[0].buildId',
+      });
+    },
+  );
 
-  it('refuses a plan that does not fit: size above the mode, a full subgroup', async () => {
-    const build = await createBuild(server, alice, 'Reaper', { visibility: 'PUBLIC' });
-    const tooBig = await fails(
-      server,
-      APPLY,
-      { input: { name: 'x', gameMode: 'RAID', size: 11, assignments: [] } },
-      alice,
-    );
-    expect(tooBig.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.size' });
-    const crowded = await fails(
-      server,
-      APPLY,
-      {
-        input: {
-          name: 'x',
-          gameMode: 'RAID',
-          size: 10,
-          assignments: Array.from({ length: 6 }, () => ({ buildId: build, subgroup: 1 })),
+  it.skipIf(skip)(
+    'refuses a plan that does not fit: size above the mode, a full subgroup',
+    async () => {
+      const build = await createBuild(server, alice, 'Reaper', { visibility: 'PUBLIC' });
+      const tooBig = await fails(
+        server,
+        APPLY,
+        { input: { name: 'x', gameMode: 'RAID', size: 11, assignments: [] } },
+        alice,
+      );
+      expect(tooBig.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.size' });
+      const crowded = await fails(
+        server,
+        APPLY,
+        {
+          input: {
+            name: 'x',
+            gameMode: 'RAID',
+            size: 10,
+            assignments: Array.from({ length: 6 }, () => ({ buildId: build, subgroup: 1 })),
+          },
         },
-      },
-      alice,
-    );
-    expect(crowded.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.assignments[5].subgroup',
-    });
-  });
+        alice,
+      );
+      expect(crowded.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.assignments[5].subgroup',
+      });
+    },
+  );
 });
