@@ -87,3 +87,53 @@ export function positionProblem(position: number): string | null {
   if (Number.isInteger(position) && position >= 1 && position <= SUBGROUP_SIZE) return null;
   return `A position is from 1 to ${SUBGROUP_SIZE}.`;
 }
+
+export type Placement =
+  | { readonly ok: true; readonly slot: Slot }
+  | {
+      readonly ok: false;
+      readonly field: 'subgroup' | 'position';
+      readonly reason: string;
+      readonly message: string;
+    };
+
+/**
+ * Where a new member goes among `slots`: the wanted subgroup (else the emptiest) and the wanted
+ * position (else the subgroup's first free one). The caller checks the team size first.
+ */
+export function placeMember(
+  size: number,
+  slots: readonly Slot[],
+  wanted: { readonly subgroup?: number | null; readonly position?: number | null },
+): Placement {
+  const refuse = (field: 'subgroup' | 'position', reason: string, message: string): Placement => ({
+    ok: false,
+    field,
+    reason,
+    message,
+  });
+  const subgroup = wanted.subgroup ?? emptiestSubgroup(size, slots);
+  if (subgroup === null) return refuse('subgroup', 'SUBGROUP_FULL', 'Every subgroup is full.');
+  const outside = subgroupProblem(size, subgroup);
+  if (outside) return refuse('subgroup', 'SUBGROUP_OUT_OF_RANGE', outside);
+  if (slots.filter((s) => s.subgroup === subgroup).length >= SUBGROUP_SIZE) {
+    return refuse(
+      'subgroup',
+      'SUBGROUP_FULL',
+      `Subgroup ${subgroup} already has ${SUBGROUP_SIZE} members.`,
+    );
+  }
+  const position = wanted.position ?? freePosition(subgroup, slots);
+  if (position === null)
+    return refuse('position', 'SUBGROUP_FULL', `Subgroup ${subgroup} is full.`);
+  const badPosition = positionProblem(position);
+  if (badPosition) return refuse('position', 'POSITION_OUT_OF_RANGE', badPosition);
+  if (slots.some((s) => s.subgroup === subgroup && s.position === position)) {
+    return refuse(
+      'position',
+      'POSITION_TAKEN',
+      `Position ${position} of subgroup ${subgroup} is taken.`,
+    );
+  }
+  return { ok: true, slot: { subgroup, position } };
+}

@@ -1,4 +1,5 @@
-import { GAME_MODE_CONTEXT, GameInputError, SUBGROUP_SIZE, type GameMode } from '@gw2/game';
+import { GAME_MODE_CONTEXT, GameInputError, type GameMode } from '@gw2/game';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../platform/clock.js';
 import type { Viewer } from '../../platform/graphql/context.js';
@@ -22,8 +23,7 @@ import {
   canEditTeam,
   canManageTeam,
   canViewTeam,
-  emptiestSubgroup,
-  freePosition,
+  placeMember,
   positionProblem,
   sizeProblem,
   subgroupProblem,
@@ -153,7 +153,7 @@ export class TeamService {
         ? []
         : (await em.find(TeamShare, { user: userId }, { fields: ['team'] })).map((s) => s.team.id);
 
-    const conditions: object[] = [];
+    const conditions: FilterQuery<Team>[] = [];
     if (scope === 'MINE') conditions.push({ owner: userId });
     if (scope === 'PUBLIC') conditions.push({ visibility: TeamVisibility.PUBLIC });
     if (scope === 'SHARED_WITH_ME') conditions.push({ id: { $in: await sharedIds() } });
@@ -215,7 +215,7 @@ export class TeamService {
     fields: TeamFields,
     expectedVersion?: number | null,
   ): Promise<Team> {
-    return this.change(em, viewer, id, expectedVersion, async (tx, team, access) => {
+    return this.changeTeam(em, viewer, id, expectedVersion, async (tx, team, access) => {
       if (fields.visibility !== undefined && fields.visibility !== team.visibility) {
         if (!canManageTeam(access)) {
           throw new ForbiddenError('Only the owner changes who can see the team.');
@@ -293,7 +293,7 @@ export class TeamService {
     fields: NewMemberFields,
     expectedVersion?: number | null,
   ): Promise<Team> {
-    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+    return this.changeTeam(em, viewer, teamId, expectedVersion, async (tx, team) => {
       const members = await tx.find(TeamMember, { team });
       if (members.length >= team.size) {
         throw new BadUserInputError(`The team is full (${team.size} members).`, {
@@ -301,39 +301,20 @@ export class TeamService {
           reason: 'TEAM_FULL',
         });
       }
-      let subgroup = fields.subgroup ?? emptiestSubgroup(team.size, members);
-      invalid(
-        subgroup === null ? 'Every subgroup is full.' : null,
-        'input.subgroup',
-        'SUBGROUP_FULL',
-      );
-      subgroup = subgroup as number;
-      invalid(subgroupProblem(team.size, subgroup), 'input.subgroup', 'SUBGROUP_OUT_OF_RANGE');
-      const inSubgroup = members.filter((m) => m.subgroup === subgroup);
-      if (inSubgroup.length >= SUBGROUP_SIZE) {
-        throw new BadUserInputError(`Subgroup ${subgroup} already has ${SUBGROUP_SIZE} members.`, {
-          field: 'input.subgroup',
-          reason: 'SUBGROUP_FULL',
+      const placement = placeMember(team.size, members, fields);
+      if (!placement.ok) {
+        throw new BadUserInputError(placement.message, {
+          field: `input.${placement.field}`,
+          reason: placement.reason,
         });
       }
-      let position = fields.position ?? freePosition(subgroup, members);
-      if (position !== null)
-        invalid(positionProblem(position), 'input.position', 'POSITION_OUT_OF_RANGE');
-      if (position === null || inSubgroup.some((m) => m.position === position)) {
-        throw new BadUserInputError(`Position ${position} of subgroup ${subgroup} is taken.`, {
-          field: 'input.position',
-          reason: 'POSITION_TAKEN',
-        });
-      }
-      position = position as number;
       const build = await this.usableBuild(tx, team, fields.buildId, 'input.buildId');
       tx.create(TeamMember, {
         team,
         build,
         playerName: optionalPlayerName(fields.playerName ?? null),
         roleKey: this.checkedRoleKey(build, team.gameMode, fields.roleKey ?? null),
-        subgroup,
-        position,
+        ...placement.slot,
         createdAt: this.clock.now(),
       });
     });
@@ -347,7 +328,7 @@ export class TeamService {
     expectedVersion?: number | null,
   ): Promise<Team> {
     const teamId = await this.teamIdOfMember(em, memberId);
-    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+    return this.changeTeam(em, viewer, teamId, expectedVersion, async (tx, team) => {
       const member = await this.memberIn(tx, team, memberId);
       if (fields.buildId !== undefined) {
         member.build = await this.usableBuild(tx, team, fields.buildId, 'input.buildId');
@@ -377,7 +358,7 @@ export class TeamService {
     expectedVersion?: number | null,
   ): Promise<Team> {
     const teamId = await this.teamIdOfMember(em, memberId);
-    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+    return this.changeTeam(em, viewer, teamId, expectedVersion, async (tx, team) => {
       invalid(subgroupProblem(team.size, subgroup), 'subgroup', 'SUBGROUP_OUT_OF_RANGE');
       invalid(positionProblem(position), 'position', 'POSITION_OUT_OF_RANGE');
       const members = await tx.find(TeamMember, { team });
@@ -402,7 +383,7 @@ export class TeamService {
     expectedVersion?: number | null,
   ): Promise<Team> {
     const teamId = await this.teamIdOfMember(em, memberId);
-    return this.change(em, viewer, teamId, expectedVersion, async (tx, team) => {
+    return this.changeTeam(em, viewer, teamId, expectedVersion, async (tx, team) => {
       tx.remove(await this.memberIn(tx, team, memberId));
     });
   }
@@ -415,10 +396,8 @@ export class TeamService {
     username: string,
     access: TeamShareAccess,
   ): Promise<TeamShareView> {
-    let view: TeamShareView | undefined;
-    await this.change(em, viewer, teamId, null, async (tx, team, teamAccessLevel) => {
-      if (!canManageTeam(teamAccessLevel))
-        throw new ForbiddenError('Only the owner shares a team.');
+    const { result } = await this.change(em, viewer, teamId, null, async (tx, team, level) => {
+      if (!canManageTeam(level)) throw new ForbiddenError('Only the owner shares a team.');
       const user = await this.userNamed(tx, username);
       if (user.id === team.owner.id) {
         throw new BadUserInputError('The owner already has the team.', {
@@ -429,10 +408,9 @@ export class TeamService {
       const existing = await tx.findOne(TeamShare, { team, user });
       if (existing) existing.access = access;
       else tx.create(TeamShare, { team, user, access, createdAt: this.clock.now() });
-      view = { user, access };
+      return { user, access };
     });
-    // change() either ran the callback to the end or threw.
-    return view as TeamShareView;
+    return result;
   }
 
   /** Owner only; true when a share was removed. */
@@ -442,17 +420,14 @@ export class TeamService {
     teamId: string,
     username: string,
   ): Promise<boolean> {
-    let removed = false;
-    await this.change(em, viewer, teamId, null, async (tx, team, access) => {
-      if (!canManageTeam(access)) throw new ForbiddenError('Only the owner shares a team.');
+    const { result } = await this.change(em, viewer, teamId, null, async (tx, team, level) => {
+      if (!canManageTeam(level)) throw new ForbiddenError('Only the owner shares a team.');
       const user = await this.userNamed(tx, username);
       const existing = await tx.findOne(TeamShare, { team, user });
-      if (existing) {
-        tx.remove(existing);
-        removed = true;
-      }
+      if (existing) tx.remove(existing);
+      return existing !== null;
     });
-    return removed;
+    return result;
   }
 
   /** The team's shares, oldest first (the resolver shows them to the owner only). */
@@ -465,21 +440,32 @@ export class TeamService {
     return shares.map((s) => ({ user: s.user, access: s.access }));
   }
 
-  /**
-   * Runs `work` in a transaction after bumping the version, checks access (NOT_FOUND when the
-   * viewer cannot see the team, FORBIDDEN when it can only read it), answers CONFLICT for a
-   * stale `expectedVersion`, and publishes TEAM_UPDATED once committed.
-   */
-  private async change(
+  /** `change` for the mutations that answer with the team. */
+  private async changeTeam(
     em: EntityManager,
     viewer: Viewer,
     teamId: string,
     expectedVersion: number | null | undefined,
     work: (tx: EntityManager, team: Team, access: TeamAccess) => Promise<void>,
-    options: { deleted?: boolean } = {},
   ): Promise<Team> {
+    return (await this.change(em, viewer, teamId, expectedVersion, work)).team;
+  }
+
+  /**
+   * Runs `work` in a transaction after bumping the version, checks access (NOT_FOUND when the
+   * viewer cannot see the team, FORBIDDEN when it can only read it), answers CONFLICT for a
+   * stale `expectedVersion`, and publishes TEAM_UPDATED once committed.
+   */
+  private async change<T = void>(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    expectedVersion: number | null | undefined,
+    work: (tx: EntityManager, team: Team, access: TeamAccess) => Promise<T>,
+    options: { deleted?: boolean } = {},
+  ): Promise<{ team: Team; result: T }> {
     if (!isUuid(teamId)) throw new NotFoundError('Team');
-    const team = await em.transactional(async (tx) => {
+    const { team, result } = await em.transactional(async (tx) => {
       const stale = expectedVersion !== undefined && expectedVersion !== null;
       const bumped = await tx.execute<Array<{ version: number }>>(
         `update "teams" set "version" = "version" + 1, "updated_at" = ? where "id" = ?` +
@@ -500,14 +486,13 @@ export class TeamService {
         );
       }
       try {
-        await work(tx, current, access);
+        return { team: current, result: await work(tx, current, access) };
       } catch (error) {
         if (error instanceof GameInputError) {
           throw new BadUserInputError(error.message, { field: error.field, reason: error.reason });
         }
         throw error;
       }
-      return current;
     });
     // Entities the request loaded before the change (a member looked up by id) are stale now.
     em.clear();
@@ -516,7 +501,7 @@ export class TeamService {
       version: team.version,
       deleted: options.deleted ?? false,
     });
-    return team;
+    return { team, result };
   }
 
   private async teamIdOfMember(em: EntityManager, memberId: string): Promise<string> {
