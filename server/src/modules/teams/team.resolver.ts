@@ -11,10 +11,10 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { teamCoverage } from './team.coverage.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { requireViewer } from '../../platform/graphql/authz.js';
 import { NotFoundError } from '../../platform/graphql/errors.js';
+import { memberLabel, teamCoverage } from './team.coverage.js';
 import { TeamShareAccess, type Team as TeamEntity } from './team.entity.js';
 import {
   AddTeamMemberInput,
@@ -25,7 +25,6 @@ import {
 } from './team.inputs.js';
 import { createTeamReadScope, teamReadScope, type TeamReadScope } from './team.loaders.js';
 import { memberFacts, toTeam, toTeamCoverage, toTeamMember, toUserProfile } from './team.mapper.js';
-import { memberLabel } from './team.coverage.js';
 import { teamAccess } from './team.rules.js';
 import { TeamService } from './team.service.js';
 import {
