@@ -225,6 +225,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       errorReporter,
       plugins: [...armor.plugins, rateLimitHttpPlugin<GraphQLContext>()],
       validationRules: armor.validationRules,
+      parseOptions: armor.parseOptions,
     });
     cleanups.push(() => apollo.stop());
     fastify.route({

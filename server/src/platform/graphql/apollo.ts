@@ -27,6 +27,8 @@ export async function createApolloServer(options: {
   /** Hardening (graphql-armor, rate-limit status): extra plugins and validation rules. */
   plugins?: readonly ApolloServerPlugin<GraphQLContext>[];
   validationRules?: readonly ValidationRule[];
+  /** graphql-js parse limits (maxTokens). */
+  parseOptions?: { maxTokens?: number };
 }): Promise<ApolloServer<GraphQLContext>> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
@@ -37,6 +39,7 @@ export async function createApolloServer(options: {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: [...(options.validationRules ?? [])],
+    ...(options.parseOptions ? { parseOptions: options.parseOptions } : {}),
     formatError: (formatted) =>
       formatGraphQLError(formatted, { exposeInternals: options.exposeInternals }),
     plugins: [

@@ -6,7 +6,7 @@ import type { ValidationRule } from 'graphql';
  * Limits on the shape of a document, checked before anything runs. Generous enough for the
  * client's real queries and GraphiQL's introspection (both tested), far below what a depth or
  * alias bomb needs. A rejected document answers BAD_USER_INPUT (reason
- * GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED for too many tokens).
+ * GRAPHQL_VALIDATION_FAILED, or GRAPHQL_PARSE_FAILED for too many tokens).
  */
 export const ARMOR_LIMITS = {
   maxDepth: 12,
@@ -19,12 +19,15 @@ export const ARMOR_LIMITS = {
 export function createArmor(options: { exposeLimits: boolean }): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
-    maxTokens: { n: ARMOR_LIMITS.maxTokens },
+    // Counted by graphql-js's own parser instead (see parseOptions): armor's token plugin
+    // re-parses in a hook, so every syntax error became a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: true },
     // "Did you mean ...?" hints map a schema whose introspection is off in production.
     blockFieldSuggestion: { enabled: !options.exposeLimits },
@@ -35,5 +38,6 @@ export function createArmor(options: { exposeLimits: boolean }): {
     // same plugin shape declared twice.
     plugins: protection.plugins as unknown as ApolloServerPlugin[],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
   };
 }
