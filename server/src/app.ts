@@ -253,6 +253,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         schema,
         exposeInternals,
         metrics,
+        validationRules: armor.validationRules,
         onConnect: async (request, connectionParams) => {
           const ip = request.socket.remoteAddress ?? 'unknown';
           try {

@@ -65,4 +65,14 @@ describe('access tokens over graphql-ws (checked at connect)', () => {
     await server.graphql('mutation { logoutEverywhere }', undefined, user.headers);
     expect((await closeOf({ authorization: user.headers.authorization })).code).toBe(4401);
   });
+
+  it('applies the document limits over the socket too', async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: serverInfo { version }`).join(' ');
+    const outcome = await takeFromSubscription(server.websocket(), `{ ${aliases} }`, 1).then(
+      () => 'accepted',
+      (errors: unknown) =>
+        (errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code,
+    );
+    expect(outcome).toBe('BAD_USER_INPUT');
+  });
 });

@@ -1,5 +1,11 @@
 import type { Server } from 'node:http';
-import { getOperationAST, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Metrics } from '../metrics.js';
@@ -20,6 +26,8 @@ export function attachWebSocketTransport(options: {
   schema: GraphQLSchema;
   exposeInternals: boolean;
   metrics: Metrics;
+  /** Extra validation rules (graphql-armor's limits), as over HTTP. */
+  validationRules?: readonly ValidationRule[];
   createContext(
     request: import('node:http').IncomingMessage,
     connectionParams: Readonly<Record<string, unknown>> | undefined,
@@ -54,6 +62,13 @@ export function attachWebSocketTransport(options: {
   const serverCleanup = useServer(
     {
       schema: options.schema,
+      validate: (schema, document, rules, ...rest) =>
+        validate(
+          schema,
+          document,
+          [...(rules ?? specifiedRules), ...(options.validationRules ?? [])],
+          ...rest,
+        ),
       context: (ctx) => options.createContext(ctx.extra.request, ctx.connectionParams),
       onConnect: async (ctx) => {
         const refusal = await options.onConnect?.(ctx.extra.request, ctx.connectionParams);
