@@ -24,7 +24,11 @@ import { closeRedisClient, createRedisClient } from './platform/redis.js';
 import type { AppServices } from './services.js';
 import { AccessTokens } from './modules/accounts/access-token.js';
 import { AccountService } from './modules/accounts/account.service.js';
-import { authenticate, InvalidTokenError } from './modules/accounts/authenticate.js';
+import {
+  authenticate,
+  authorizationParam,
+  InvalidTokenError,
+} from './modules/accounts/authenticate.js';
 import { bearerToken } from './modules/accounts/access-token.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Viewer } from './platform/graphql/context.js';
@@ -261,7 +265,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
           } catch {
             return { code: 4429, reason: 'Too many requests' };
           }
-          const result = await authenticate(connectionParams?.authorization, {
+          const result = await authenticate(authorizationParam(connectionParams), {
             tokens: accessTokens,
             accounts: services.accounts.service,
             em: database.orm.em.fork(),

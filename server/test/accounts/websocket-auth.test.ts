@@ -35,6 +35,16 @@ describe('access tokens over graphql-ws (checked at connect)', () => {
     expect(result?.data?.me.id).toBe(user.userId);
   });
 
+  it('accepts the param as the client sends it (Authorization)', async () => {
+    const user = await registerUser(server);
+    const [result] = await takeFromSubscription<{ me: { id: string } }>(
+      server.websocket({ Authorization: user.headers.authorization }),
+      ME,
+      1,
+    );
+    expect(result?.data?.me.id).toBe(user.userId);
+  });
+
   it('runs anonymous sockets without a token, where me is UNAUTHENTICATED', async () => {
     const [result] = await takeFromSubscription(server.websocket(), ME, 1).catch(
       (errors: unknown) => [{ errors }],

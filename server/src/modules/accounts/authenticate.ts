@@ -26,6 +26,15 @@ export async function authenticate(
   return viewer ? { ok: true, viewer } : { ok: false, reason: 'invalid' };
 }
 
+/** The `authorization` connection param of a graphql-ws socket, however the client cased it. */
+export function authorizationParam(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): unknown {
+  if (!connectionParams) return undefined;
+  const key = Object.keys(connectionParams).find((name) => name.toLowerCase() === 'authorization');
+  return key === undefined ? undefined : connectionParams[key];
+}
+
 /** UNAUTHENTICATED with status 401 and a reason the client acts on (refresh, or sign in). */
 export class InvalidTokenError extends UnauthenticatedError {
   constructor(reason: 'expired' | 'invalid') {
