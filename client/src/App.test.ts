@@ -2,6 +2,8 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from './App.vue';
+import { authKey, createAuth } from './composables/useAuth';
+import { createTokenStore } from './graphql/auth-token';
 import { HomePageDocument } from './gql/graphql';
 import { createAppRouter } from './router';
 import { createMockApollo } from './test-utils/apollo';
@@ -13,7 +15,10 @@ async function mountAt(path: string) {
   const apollo = createMockApollo([
     { request: { query: HomePageDocument }, error: new Error('offline') },
   ]);
-  const wrapper = mount(App, { global: { ...apollo.global, plugins: [router] } });
+  const auth = createAuth(apollo.client, { tokens: createTokenStore() });
+  const wrapper = mount(App, {
+    global: { provide: { ...apollo.global.provide, [authKey]: auth }, plugins: [router] },
+  });
   return { wrapper, router };
 }
 

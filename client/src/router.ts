@@ -23,6 +23,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/TeamPage.vue'),
     props: true,
   },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue') },
+  { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -1,0 +1,187 @@
+import type { ApolloClient, ApolloError } from '@apollo/client/core';
+import { inject, reactive, readonly, type InjectionKey } from 'vue';
+import { graphql } from '../gql';
+import { accessToken as appTokens, type TokenStore } from '../graphql/auth-token';
+
+// The same fields in each document: fragment masking would hide them from this module.
+export const LoginMutation = graphql(`
+  mutation SignIn($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      expiresAt
+      user {
+        id
+        username
+        email
+      }
+    }
+  }
+`);
+
+export const RegisterMutation = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      accessToken
+      expiresAt
+      user {
+        id
+        username
+        email
+      }
+    }
+  }
+`);
+
+export const RefreshMutation = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      accessToken
+      expiresAt
+      user {
+        id
+        username
+        email
+      }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation SignOut {
+    logout
+  }
+`);
+
+/** Refresh this long before the access token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  email: string;
+}
+
+interface Session {
+  accessToken: string;
+  expiresAt: string;
+  user: AuthUser;
+}
+
+export interface AuthState {
+  user: AuthUser | null;
+  /** True until the first silent refresh has answered. */
+  restoring: boolean;
+}
+
+export interface Auth {
+  readonly state: Readonly<AuthState>;
+  signIn(login: string, password: string): Promise<void>;
+  register(input: { email: string; username: string; password: string }): Promise<void>;
+  /** Trades the refresh cookie for a new access token; false when there is no session. */
+  refresh(): Promise<boolean>;
+  signOut(): Promise<void>;
+  /** Stops the refresh timer. */
+  dispose(): void;
+}
+
+export interface AuthOptions {
+  tokens?: TokenStore;
+  now?: () => number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+/**
+ * Sign-in state. The access token lives only in memory (the token store, which restarts the
+ * websocket when it changes); the refresh token is an HttpOnly cookie the page never sees, so
+ * a reload restores the session through `refresh()`.
+ */
+export function createAuth(
+  client: Pick<ApolloClient<unknown>, 'mutate' | 'clearStore'>,
+  options: AuthOptions = {},
+): Auth {
+  const tokens = options.tokens ?? appTokens;
+  const now = options.now ?? Date.now;
+  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
+  const clearTimer =
+    options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  const state = reactive<AuthState>({ user: null, restoring: true });
+  let timer: unknown = null;
+  // One refresh at a time: a refresh token works once, a second concurrent use ends the session.
+  let refreshing: Promise<boolean> | null = null;
+
+  const cancelTimer = () => {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+  };
+
+  const apply = (session: Session) => {
+    tokens.set(session.accessToken);
+    state.user = { ...session.user };
+    cancelTimer();
+    const wait = Math.max(0, new Date(session.expiresAt).getTime() - now() - REFRESH_MARGIN_MS);
+    timer = setTimer(() => void auth.refresh(), wait);
+  };
+
+  const clear = () => {
+    cancelTimer();
+    tokens.set(null);
+    state.user = null;
+  };
+
+  const auth: Auth = {
+    state: readonly(state),
+    async signIn(login, password) {
+      const { data } = await client.mutate({
+        mutation: LoginMutation,
+        variables: { input: { login, password } },
+      });
+      if (data) apply(data.login);
+    },
+    async register(input) {
+      const { data } = await client.mutate({ mutation: RegisterMutation, variables: { input } });
+      if (data) apply(data.register);
+    },
+    refresh() {
+      refreshing ??= (async () => {
+        try {
+          const { data } = await client.mutate({ mutation: RefreshMutation });
+          if (!data) throw new Error('no session');
+          apply(data.refreshSession);
+          return true;
+        } catch {
+          clear();
+          return false;
+        } finally {
+          state.restoring = false;
+          refreshing = null;
+        }
+      })();
+      return refreshing;
+    },
+    async signOut() {
+      try {
+        await client.mutate({ mutation: LogoutMutation });
+      } finally {
+        clear();
+        await client.clearStore();
+      }
+    },
+    dispose: cancelTimer,
+  };
+  return auth;
+}
+
+export const authKey: InjectionKey<Auth> = Symbol('auth');
+
+export function useAuth(): Auth {
+  const auth = inject(authKey, null);
+  if (!auth) throw new Error('useAuth() needs createAuth() provided under authKey');
+  return auth;
+}
+
+/** The field a BAD_USER_INPUT error names (`email`, `username`, ...), if any. */
+export function errorField(error: ApolloError): string | null {
+  const field = error.graphQLErrors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : null;
+}
