@@ -33,6 +33,7 @@ import { bearerToken } from './modules/accounts/access-token.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Viewer } from './platform/graphql/context.js';
 import { createArmor } from './platform/security/armor.js';
+import { upgradeClientIp } from './platform/security/client-ip.js';
 import { fastifyCookieJar, noCookies, type CookieJar } from './platform/security/cookies.js';
 import { registerHttpHardening } from './platform/security/http-hardening.js';
 import { rateLimitHttpPlugin } from './platform/security/rate-limit.plugin.js';
@@ -259,7 +260,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         metrics,
         validationRules: armor.validationRules,
         onConnect: async (request, connectionParams) => {
-          const ip = request.socket.remoteAddress ?? 'unknown';
+          const ip = upgradeClientIp(request, config.trustProxy);
           try {
             await rateLimits.consume('global', `ip:${ip}`);
           } catch {
@@ -283,7 +284,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
           return createContext({
             reqId,
             log: logger.child({ req_id: reqId, transport: 'websocket' }),
-            ip: request.socket.remoteAddress ?? 'unknown',
+            ip: upgradeClientIp(request, config.trustProxy),
             viewer: socketViewers.get(request) ?? null,
             cookies: noCookies,
           });

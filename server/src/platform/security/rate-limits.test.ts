@@ -1,8 +1,10 @@
+import type { IncomingMessage } from 'node:http';
 import { graphql } from 'graphql';
 import { Ctx, Query, Resolver, buildSchema } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import type { GraphQLContext } from '../graphql/context.js';
 import { RateLimitedError } from '../graphql/errors.js';
+import { upgradeClientIp } from './client-ip.js';
 import { RateLimit } from './rate-limit.decorator.js';
 import { createRateLimits, type RateLimitConfig } from './rate-limits.js';
 
@@ -59,5 +61,16 @@ describe('@RateLimit', () => {
     expect(await ask(contextFor(null))).toBe('OK');
     expect(await ask(contextFor(null))).toBe('OK');
     expect(await ask(contextFor(null))).toBe('RATE_LIMITED');
+  });
+});
+
+describe('upgradeClientIp', () => {
+  const request = (headers: Record<string, string>) =>
+    ({ headers, socket: { remoteAddress: '172.18.0.5' } }) as unknown as IncomingMessage;
+  it('uses the peer unless the proxy is trusted', () => {
+    const forwarded = request({ 'x-forwarded-for': '203.0.113.7, 172.18.0.5' });
+    expect(upgradeClientIp(forwarded, false)).toBe('172.18.0.5');
+    expect(upgradeClientIp(forwarded, true)).toBe('203.0.113.7');
+    expect(upgradeClientIp(request({}), true)).toBe('172.18.0.5');
   });
 });
