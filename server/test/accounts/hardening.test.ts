@@ -154,3 +154,27 @@ describe('introspection', () => {
     }
   });
 });
+
+describe('production', () => {
+  it('marks the refresh cookie Secure and sends HSTS', async () => {
+    const production = await startTestServer({
+      database: 'embedded',
+      env: { NODE_ENV: 'production' },
+    });
+    try {
+      const user = await registerUser(production);
+      expect(user.accessToken).toBeTruthy();
+      const login = await production.graphql(
+        'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
+        { input: { login: user.username, password: user.password } },
+      );
+      const cookie = login.headers.getSetCookie().find((line) => line.startsWith('gw2_refresh='));
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; SameSite=Strict/i);
+      expect(login.headers.get('strict-transport-security')).toContain('max-age=');
+    } finally {
+      await production.close();
+    }
+  });
+});
