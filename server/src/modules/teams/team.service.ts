@@ -8,6 +8,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  type FieldProblem,
 } from '../../platform/graphql/errors.js';
 import type { AppPubSub } from '../../platform/pubsub.js';
 import { User } from '../accounts/user.entity.js';
@@ -67,6 +68,23 @@ export interface TeamListFilter {
 export interface TeamPage {
   readonly teams: ReadonlyArray<{ readonly team: Team; readonly cursor: string }>;
   readonly hasNextPage: boolean;
+}
+
+/** A member as written by {@link TeamService.replaceMembers}: its slot already chosen. */
+export interface MemberSlot {
+  readonly buildId: string;
+  readonly playerName: string | null;
+  readonly roleKey: string | null;
+  readonly subgroup: number;
+  readonly position: number;
+}
+
+/** What {@link TeamService.replaceMembers} writes: the name is kept when omitted. */
+export interface TeamContent {
+  readonly name?: string | null;
+  readonly gameMode: GameMode;
+  readonly size: number;
+  readonly members: readonly MemberSlot[];
 }
 
 export interface TeamShareView {
@@ -206,6 +224,64 @@ export class TeamService {
     });
     await em.flush();
     return team;
+  }
+
+  /**
+   * A new team with its members, in one transaction. Problems with a member are reported at
+   * `${path}[index]`; the slots must already fit the size (the caller reports those by its own
+   * fields).
+   */
+  async createTeamWithMembers(
+    em: EntityManager,
+    viewer: Viewer,
+    content: TeamContent & { readonly name: string },
+    path: string,
+  ): Promise<Team> {
+    const team = await em.transactional(async (tx) => {
+      const created = await this.createTeam(tx, viewer, content);
+      await this.writeMembers(tx, created, content.members, path);
+      return created;
+    });
+    em.clear();
+    return team;
+  }
+
+  /**
+   * Replaces the team's game mode, size, members and (when given) name in one change, like
+   * every other change: CONFLICT on a stale `expectedVersion`, NOT_FOUND for a team the viewer
+   * cannot see, FORBIDDEN for one it can only read, TEAM_UPDATED once committed. Problems with
+   * a member are reported at `${path}[index]`; the slots must already fit the size.
+   */
+  async replaceMembers(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    content: TeamContent,
+    expectedVersion: number | null | undefined,
+    path: string,
+  ): Promise<Team> {
+    return this.changeTeam(em, viewer, teamId, expectedVersion, async (tx, team) => {
+      if (content.name != null) {
+        team.name = trimmedName(content.name, 'input.name', TEAM_NAME_MAX_LENGTH);
+      }
+      team.gameMode = content.gameMode;
+      team.size = content.size;
+      await this.writeMembers(tx, team, content.members, path);
+    });
+  }
+
+  /** TEAM_UPDATED for committed changes (subscribers reload the team as they may see it). */
+  async publishUpdated(
+    teams: ReadonlyArray<{ readonly id: string; readonly version: number }>,
+    deleted = false,
+  ): Promise<void> {
+    for (const team of teams) {
+      await this.pubSub.publish('TEAM_UPDATED', team.id, {
+        teamId: team.id,
+        version: team.version,
+        deleted,
+      });
+    }
   }
 
   async updateTeam(
@@ -496,12 +572,78 @@ export class TeamService {
     });
     // Entities the request loaded before the change (a member looked up by id) are stale now.
     em.clear();
-    await this.pubSub.publish('TEAM_UPDATED', team.id, {
-      teamId: team.id,
-      version: team.version,
-      deleted: options.deleted ?? false,
-    });
+    await this.publishUpdated([team], options.deleted);
     return { team, result };
+  }
+
+  /** Replaces the team's members: the old rows go first, so no slot is ever taken twice. */
+  private async writeMembers(
+    tx: EntityManager,
+    team: Team,
+    members: readonly MemberSlot[],
+    path: string,
+  ): Promise<void> {
+    const builds = await this.slotBuilds(tx, team, members, path);
+    await tx.nativeDelete(TeamMember, { team: team.id });
+    const now = this.clock.now();
+    members.forEach((member, index) => {
+      tx.create(TeamMember, {
+        team,
+        build: builds[index]!,
+        playerName: member.playerName,
+        roleKey: member.roleKey,
+        subgroup: member.subgroup,
+        position: member.position,
+        createdAt: now,
+      });
+    });
+    await tx.flush();
+  }
+
+  /** The members' builds, each visible to the team's owner; all problems reported together. */
+  private async slotBuilds(
+    tx: EntityManager,
+    team: Team,
+    members: readonly MemberSlot[],
+    path: string,
+  ): Promise<Build[]> {
+    const ids = [...new Set(members.map((m) => m.buildId))].filter(isUuid);
+    const builds = new Map((await tx.find(Build, { id: { $in: ids } })).map((b) => [b.id, b]));
+    const problems: FieldProblem[] = [];
+    const resolved = members.map((member, index) => {
+      const build = builds.get(member.buildId);
+      const at = `${path}[${index}]`;
+      if (!build || !this.visibleToOwner(build, team)) {
+        problems.push({
+          field: `${at}.buildId`,
+          message: "No build with this id is visible to the team's owner.",
+        });
+        return null;
+      }
+      if (
+        member.roleKey !== null &&
+        !roleOptionsFor(buildFacts(build), team.gameMode).some((o) => o.key === member.roleKey)
+      ) {
+        problems.push({
+          field: `${at}.roleKey`,
+          message: `The build has no role ${member.roleKey} in ${team.gameMode.toLowerCase()}.`,
+        });
+      }
+      return build;
+    });
+    if (problems.length > 0) {
+      throw new BadUserInputError('Some assignments cannot be applied.', {
+        field: problems[0]?.field,
+        problems,
+        reason: problems[0]?.field.endsWith('.buildId') ? 'BUILD_NOT_VISIBLE' : 'UNKNOWN_ROLE',
+      });
+    }
+    return resolved.filter((b): b is Build => b !== null);
+  }
+
+  /** The team shows what its owner can see. */
+  private visibleToOwner(build: Build, team: Team): boolean {
+    return buildVisibleTo({ ownerId: build.owner.id, visibility: build.visibility }, team.owner.id);
   }
 
   private async teamIdOfMember(em: EntityManager, memberId: string): Promise<string> {
@@ -524,10 +666,7 @@ export class TeamService {
     field: string,
   ): Promise<Build> {
     const build = isUuid(buildId) ? await tx.findOne(Build, buildId) : null;
-    if (
-      !build ||
-      !buildVisibleTo({ ownerId: build.owner.id, visibility: build.visibility }, team.owner.id)
-    ) {
+    if (!build || !this.visibleToOwner(build, team)) {
       throw new BadUserInputError("No build with this id is visible to the team's owner.", {
         field,
         reason: 'BUILD_NOT_VISIBLE',
