@@ -4,6 +4,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-
 import { REDIS_URL, postgresAvailable, redisAvailable } from '../support/services.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import {
+  GET_TEAM,
   SHARE_TEAM,
   UNSHARE_TEAM,
   UPDATE_TEAM,
@@ -154,6 +155,48 @@ describe('teamUpdated with the in-memory pubsub', () => {
     expect(next.version).toBe(seen + 3);
     expect(next.name).toBe('hidden from bob');
     live.dispose();
+  });
+
+  it('tells the subscribers of every team playing a build when the build is deleted', async () => {
+    const build = await createBuild(server, alice, 'Scrapper', { visibility: 'PUBLIC' });
+    const kept = await createBuild(server, alice, 'Firebrand');
+    const mine = await createTeam(server, alice, { gameMode: 'ZERG', size: 10 });
+    const theirs = await createTeam(server, bob, { gameMode: 'ZERG', size: 10 });
+    const other = await createTeam(server, alice, { gameMode: 'ZERG', size: 10 });
+    await addMember(server, alice, mine.id, { buildId: build, playerName: 'Gone' });
+    await addMember(server, alice, mine.id, { buildId: kept, playerName: 'Stays' });
+    await addMember(server, bob, theirs.id, { buildId: build, playerName: 'Borrowed' });
+    const untouched = await addMember(server, alice, other.id, { buildId: kept });
+
+    const subscribe = (user: RegisteredUser, teamId: string) =>
+      liveSubscription(
+        server.websocket({ authorization: `Bearer ${user.accessToken}` }),
+        TEAM_UPDATED,
+        { teamId },
+      );
+    const liveMine = subscribe(alice, mine.id);
+    const liveTheirs = subscribe(bob, theirs.id);
+    const mineBase = await untilLive(liveMine, () => rename(server, alice, mine.id, 'warm'));
+    const theirsBase = await untilLive(liveTheirs, () => rename(server, bob, theirs.id, 'warm'));
+
+    await ok(server, `mutation ($id: ID!) { deleteBuild(id: $id) }`, { id: build }, alice);
+
+    const mineEvent = (await liveMine.afterVersion(mineBase)).data!
+      .teamUpdated as unknown as LiveTeam;
+    expect(mineEvent.version).toBe(mineBase + 1);
+    expect(mineEvent.members.map((m) => m.playerName)).toEqual(['Stays']);
+    const theirsEvent = (await liveTheirs.afterVersion(theirsBase)).data!
+      .teamUpdated as unknown as LiveTeam;
+    expect(theirsEvent.version).toBe(theirsBase + 1);
+    expect(theirsEvent.members).toEqual([]);
+
+    const read = async (teamId: string, user: RegisteredUser) =>
+      (await ok<{ team: TeamView }>(server, GET_TEAM, { id: teamId }, user)).team;
+    expect((await read(mine.id, alice)).version).toBe(mineBase + 1);
+    expect((await read(theirs.id, bob)).version).toBe(theirsBase + 1);
+    expect((await read(other.id, alice)).version).toBe(untouched.version);
+    liveMine.dispose();
+    liveTheirs.dispose();
   });
 
   it('ends the stream when the team is deleted', async () => {

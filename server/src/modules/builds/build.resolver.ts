@@ -16,7 +16,7 @@ import { BuildVisibility } from './build.entity.js';
 import { BuildFilter, CreateBuildInput, UpdateBuildInput } from './build.inputs.js';
 import { buildLoaders } from './build.loaders.js';
 import { toBuild, toTemplateView } from './build.mapper.js';
-import { BuildService, DEFAULT_PAGE_SIZE, canView } from './build.service.js';
+import { DEFAULT_PAGE_SIZE, buildServiceFor, canView } from './build.service.js';
 import {
   Build,
   BuildConnection,
@@ -25,10 +25,6 @@ import {
   ImportBuildsPayload,
 } from './build.types.js';
 import { decodeChatCode } from './build.validation.js';
-
-function serviceFor(context: GraphQLContext): BuildService {
-  return new BuildService(context.em, context.viewer, context.services.metrics);
-}
 
 @Resolver(() => Build)
 export class BuildResolver {
@@ -49,7 +45,7 @@ export class BuildResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('filter', () => BuildFilter, { nullable: true }) filter?: BuildFilter | null,
   ): Promise<BuildConnection> {
-    const page = await serviceFor(context).list(filter ?? {}, first, after);
+    const page = await buildServiceFor(context).list(filter ?? {}, first, after);
     const loaders = buildLoaders(context);
     const edges = page.builds.map(({ build, cursor }) => {
       loaders.builds.prime(build.id, build);
@@ -76,7 +72,7 @@ export class BuildResolver {
     @Arg('input', () => CreateBuildInput) input: CreateBuildInput,
     @Ctx() context: GraphQLContext,
   ): Promise<Build> {
-    return toBuild(await serviceFor(context).create(input));
+    return toBuild(await buildServiceFor(context).create(input));
   }
 
   @Authorized()
@@ -86,7 +82,7 @@ export class BuildResolver {
     @Arg('input', () => UpdateBuildInput) input: UpdateBuildInput,
     @Ctx() context: GraphQLContext,
   ): Promise<Build> {
-    return toBuild(await serviceFor(context).update(id, input));
+    return toBuild(await buildServiceFor(context).update(id, input));
   }
 
   @Authorized()
@@ -95,7 +91,7 @@ export class BuildResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<string> {
-    await serviceFor(context).delete(id);
+    await buildServiceFor(context).delete(id);
     return id;
   }
 
@@ -109,7 +105,7 @@ export class BuildResolver {
     @Arg('visibility', () => BuildVisibility, { defaultValue: BuildVisibility.PRIVATE })
     visibility: BuildVisibility,
   ): Promise<ImportBuildsPayload> {
-    const outcomes = await serviceFor(context).importCodes(codes, visibility);
+    const outcomes = await buildServiceFor(context).importCodes(codes, visibility);
     const results = outcomes.map((outcome) =>
       'build' in outcome
         ? {

@@ -1,10 +1,11 @@
 import { encodeBuildCode, getProfession, getSpecialization, type BuildTemplate } from '@gw2/game';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { requireViewer } from '../../platform/graphql/authz.js';
-import type { Viewer } from '../../platform/graphql/context.js';
+import type { GraphQLContext, Viewer } from '../../platform/graphql/context.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../platform/graphql/errors.js';
 import type { Metrics } from '../../platform/metrics.js';
 import { User } from '../accounts/user.entity.js';
+import { TeamService } from '../teams/team.service.js';
 import { Build, BuildVisibility } from './build.entity.js';
 import { decodeCursor, encodeCursor, isUuid } from './build.cursor.js';
 import {
@@ -58,6 +59,12 @@ function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The service for one request. */
+export function buildServiceFor(context: GraphQLContext): BuildService {
+  const { metrics, pubSub, clock } = context.services;
+  return new BuildService(context.em, context.viewer, metrics, new TeamService(pubSub, clock));
+}
+
 /**
  * Saved builds for one caller. Stateless apart from the request's EntityManager: built per
  * request from the GraphQL context (or by tests with their own fork).
@@ -67,6 +74,7 @@ export class BuildService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly metrics: Pick<Metrics, 'buildCreated'>,
+    private readonly teams: TeamService,
   ) {}
 
   private viewerId(): string {
@@ -160,10 +168,21 @@ export class BuildService {
     return build;
   }
 
+  /**
+   * Deleting a build deletes the team members playing it (on delete cascade), so their teams
+   * change version in the same transaction and hear of it once committed.
+   */
   async delete(id: string): Promise<void> {
     const build = await this.owned(id);
-    this.em.remove(build);
-    await this.em.flush();
+    const changed = await this.em.transactional(async (tx) => {
+      // Locked first, so no member can be added to it between the bump and the delete.
+      await tx.execute(`select 1 from "builds" where "id" = ? for update`, [build.id]);
+      const teams = await this.teams.bumpTeamsWithBuild(tx, build.id);
+      tx.remove(build);
+      await tx.flush();
+      return teams;
+    });
+    await this.teams.publishUpdated(changed);
   }
 
   /**

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { requireViewer } from '../../platform/graphql/authz.js';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { RateLimit } from '../../platform/security/rate-limit.decorator.js';
-import { BuildService } from '../builds/build.service.js';
+import { buildServiceFor } from '../builds/build.service.js';
 import { GameMode } from '../catalog/catalog.types.js';
 import { teamReadScope } from '../teams/team.loaders.js';
 import { toTeam } from '../teams/team.mapper.js';
@@ -61,9 +61,7 @@ export class OptimizerResolver {
     roleKey: string | null | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<BuildAdvice> {
-    const build = await new BuildService(context.em, context.viewer, context.services.metrics).get(
-      buildId,
-    );
+    const build = await buildServiceFor(context).get(buildId);
     return adviceForBuild(build, gameMode, roleKey ?? undefined);
   }
 

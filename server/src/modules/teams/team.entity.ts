@@ -70,6 +70,7 @@ export class Team {
 /**
  * One slot of a team: a build played in a subgroup at a position (both 1-based). Deleting the
  * build deletes its slots (on delete cascade): a member without a build has nothing to plan with.
+ * The builds service bumps those teams' versions in the same transaction.
  */
 @Entity({ tableName: 'team_members' })
 export class TeamMember {

@@ -270,6 +270,23 @@ export class TeamService {
     });
   }
 
+  /**
+   * Bumps the version of every team with a member on the build, inside the caller's
+   * transaction: deleting the build deletes those members (on delete cascade). Publish the
+   * result with {@link publishUpdated} once committed.
+   */
+  async bumpTeamsWithBuild(
+    tx: EntityManager,
+    buildId: string,
+  ): Promise<Array<{ id: string; version: number }>> {
+    return tx.execute<Array<{ id: string; version: number }>>(
+      `update "teams" set "version" = "version" + 1, "updated_at" = ?` +
+        ` where "id" in (select "team_id" from "team_members" where "build_id" = ?)` +
+        ` returning "id", "version"`,
+      [this.clock.now(), buildId],
+    );
+  }
+
   /** TEAM_UPDATED for committed changes (subscribers reload the team as they may see it). */
   async publishUpdated(
     teams: ReadonlyArray<{ readonly id: string; readonly version: number }>,
