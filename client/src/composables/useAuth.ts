@@ -145,7 +145,7 @@ export function createAuth(
     refresh() {
       refreshing ??= (async () => {
         try {
-          const { data } = await client.mutate({ mutation: RefreshMutation });
+          const { data } = await acrossTabs(() => client.mutate({ mutation: RefreshMutation }));
           if (!data) throw new Error('no session');
           apply(data.refreshSession);
           return true;
@@ -170,6 +170,16 @@ export function createAuth(
     dispose: cancelTimer,
   };
   return auth;
+}
+
+/**
+ * Runs `work` while holding a lock shared by every tab of the origin: tabs share the refresh
+ * cookie, and two tabs presenting the same refresh token at once would end the session.
+ */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // `request` types an async callback's result as a nested promise; `then` flattens it.
+  return locks ? locks.request('gw2-refresh-session', work).then((result) => result) : work();
 }
 
 export const authKey: InjectionKey<Auth> = Symbol('auth');
