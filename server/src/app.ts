@@ -124,7 +124,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       clock,
       rateLimits,
       accounts: {
-        service: new AccountService(accessTokens, clock),
+        service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger),
         secureCookies: config.isProduction,
       },
       system: {

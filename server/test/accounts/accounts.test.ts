@@ -323,6 +323,13 @@ describe('refresh sessions', () => {
     expect(codeOf((await server.graphql(ME, undefined, bearer(access))).body.errors)).toBe(
       'UNAUTHENTICATED',
     );
+    expect(server.logs).toContainEqual(
+      expect.objectContaining({
+        security: true,
+        userId: user.userId,
+        msg: 'refresh token reused: session family revoked',
+      }),
+    );
     // Other sign-ins of the same user are a different family and live on.
     const other = await login(user.username, user.password);
     expect(other.body.errors).toBeUndefined();

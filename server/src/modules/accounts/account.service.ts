@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../platform/clock.js';
 import {
   BadUserInputError,
@@ -8,6 +9,7 @@ import {
   UnauthenticatedError,
 } from '../../platform/graphql/errors.js';
 import type { Viewer } from '../../platform/graphql/context.js';
+import { scopedLogger } from '../../platform/logging.js';
 import type { AccessClaims, AccessTokens } from './access-token.js';
 import {
   checkEmail,
@@ -63,7 +65,13 @@ export class AccountService {
   constructor(
     private readonly tokens: AccessTokens,
     private readonly clock: Clock,
+    /** Security events (failed sign-ins, blocks, token reuse); never a secret. */
+    private readonly logger?: FastifyBaseLogger,
   ) {}
+
+  private securityEvent(fields: Record<string, unknown>, message: string): void {
+    if (this.logger) scopedLogger(this.logger).warn({ security: true, ...fields }, message);
+  }
 
   async register(em: EntityManager, input: RegisterInput): Promise<SessionGrant> {
     const email = checkEmail(input.email);
@@ -119,13 +127,18 @@ export class AccountService {
     );
     const now = this.clock.now();
     if (user?.loginBlockedUntil && user.loginBlockedUntil > now) {
+      this.securityEvent({ userId: user.id }, 'sign-in refused: account in backoff');
       throw new RateLimitedError(
         Math.ceil((user.loginBlockedUntil.getTime() - now.getTime()) / 1000),
       );
     }
     const ok = await verifyPassword(user?.passwordHash, password);
-    if (!user) throw invalidCredentials();
+    if (!user) {
+      this.securityEvent({}, 'sign-in failed: unknown account');
+      throw invalidCredentials();
+    }
     if (!ok) {
+      this.securityEvent({ userId: user.id }, 'sign-in failed: wrong password');
       await this.recordFailedLogin(em, user.id, now);
       throw invalidCredentials();
     }
@@ -171,6 +184,10 @@ export class AccountService {
           { usedAt: now },
         );
     if (claimed === 0) {
+      this.securityEvent(
+        { userId: session.user.id, sessionId: session.familyId },
+        'refresh token reused: session family revoked',
+      );
       await this.revokeFamily(em, session.familyId, now);
       throw sessionEnded();
     }
