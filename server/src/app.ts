@@ -32,6 +32,7 @@ import {
 import { bearerToken } from './modules/accounts/access-token.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Viewer } from './platform/graphql/context.js';
+import { RateLimitedError } from './platform/graphql/errors.js';
 import { createArmor } from './platform/security/armor.js';
 import { upgradeClientIp } from './platform/security/client-ip.js';
 import { fastifyCookieJar, noCookies, type CookieJar } from './platform/security/cookies.js';
@@ -263,8 +264,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
           const ip = upgradeClientIp(request, config.trustProxy);
           try {
             await rateLimits.consume('global', `ip:${ip}`);
-          } catch {
-            return { code: 4429, reason: 'Too many requests' };
+          } catch (error) {
+            if (error instanceof RateLimitedError)
+              return { code: 4429, reason: 'Too many requests' };
+            throw error;
           }
           const result = await authenticate(authorizationParam(connectionParams), {
             tokens: accessTokens,

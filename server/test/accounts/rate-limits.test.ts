@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { redisAvailable } from '../support/services.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, takeFromSubscription, type TestServer } from '../support/test-server.js';
 
 const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
@@ -109,6 +109,18 @@ describe('global rate limit', () => {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status, path).not.toBe(429);
     }
+  });
+
+  it('limits websocket connections per IP, closing with 4429', async () => {
+    const server = await start({ RATE_LIMIT_GLOBAL_PER_MINUTE: '2' });
+    const connect = () =>
+      takeFromSubscription(server.websocket(), SERVER_INFO, 1).then(
+        () => 'ok',
+        (event: unknown) => (event as { code?: number }).code,
+      );
+    expect(await connect()).toBe('ok');
+    expect(await connect()).toBe('ok');
+    expect(await connect()).toBe(4429);
   });
 
   it('counts a signed-in user separately from the anonymous budget of the IP', async () => {
