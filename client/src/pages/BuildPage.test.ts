@@ -20,6 +20,7 @@ const request = { query: BuildPageDocument, variables: { id: 'b1' } };
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe('BuildPage', () => {
@@ -33,6 +34,9 @@ describe('BuildPage', () => {
 
     await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
     expect(wrapper.get('h1').text()).toBe('Power Dragonhunter');
+    // render.guildwars2.com is not in the CSP's img-src by default: initials, no blocked load.
+    expect(wrapper.find('img').exists()).toBe(false);
+    expect(wrapper.get('.build__header > [data-testid="icon-fallback"]').text()).toBe('D');
     expect(document.title).toBe('Power Dragonhunter · GW2 Squad Optimizer');
     expect(wrapper.text()).toContain('Dragonhunter Guardian · by logan');
     expect(wrapper.text()).toContain('Berserker');
@@ -60,7 +64,8 @@ describe('BuildPage', () => {
     wrapper.unmount();
   });
 
-  it('shows the initials when an icon cannot load', async () => {
+  it('shows initials for icons the CSP blocks, and when an allowed icon fails', async () => {
+    vi.stubEnv('VITE_ICON_ORIGINS', 'https://render.guildwars2.com');
     const { wrapper } = await mountPage([
       { request, result: { data: { build: buildPageData() } } },
     ]);

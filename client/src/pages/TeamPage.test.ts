@@ -173,6 +173,8 @@ describe('TeamPage', () => {
     await flushPromises();
     await vi.waitFor(() => expect(column(wrapper, 2).text()).toContain('Bert'));
     expect(wrapper.text()).toContain('Live');
+    // What this session may do comes from the HTTP query, not from the live payload.
+    expect(wrapper.find('details').exists()).toBe(true);
     wrapper.unmount();
   });
 

@@ -1,0 +1,19 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { iconAllowed } from './icons';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('iconAllowed', () => {
+  it('allows same-origin and data URLs, and other origins only when listed', () => {
+    expect(iconAllowed(null)).toBe(false);
+    expect(iconAllowed('data:image/png;base64,AAAA')).toBe(true);
+    expect(iconAllowed(`${window.location.origin}/icons/guardian.png`)).toBe(true);
+    expect(iconAllowed('https://render.guildwars2.com/file/x.png')).toBe(false);
+
+    vi.stubEnv('VITE_ICON_ORIGINS', 'https://example.org, https://render.guildwars2.com/');
+    expect(iconAllowed('https://render.guildwars2.com/file/x.png')).toBe(true);
+    expect(iconAllowed('http://render.guildwars2.com/file/x.png')).toBe(false);
+  });
+});
