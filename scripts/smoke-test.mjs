@@ -119,26 +119,50 @@ if (has('register')) {
     if (me.me.username !== name) throw new Error(JSON.stringify(me));
   });
 }
+let buildId;
 if (token && has('createBuild')) {
   await check('create a build from a chat code', async () => {
     // Power Dragonhunter, from discretize/discretize-guides (see packages/game/src/codec/real-build-codes.json).
     const code = '[&DQEQLio6GzkmDwAAihIAAEgBTAH+ABYBiRI3AQAAAAAAAAAAAAAAAAAAAAA=]';
     const data = await graphql(
-      'mutation($i: CreateBuildInput!) { createBuild(input: $i) { id profession } }',
+      'mutation($i: CreateBuildInput!) { createBuild(input: $i) { id chatCode profession { id } } }',
       { i: { chatCode: code, name: 'Smoke build' } },
       token,
     );
-    return data.createBuild.profession;
+    if (data.createBuild.chatCode !== code)
+      throw new Error(`chat code changed: ${data.createBuild.chatCode}`);
+    buildId = data.createBuild.id;
+    return data.createBuild.profession.id;
   });
 }
-if (token && has('createTeam')) {
-  await check('create a team', async () => {
-    const data = await graphql(
+if (token && buildId && has('createTeam')) {
+  await check('create a team, add the build, read coverage', async () => {
+    const created = await graphql(
       'mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }',
       { i: { name: 'Smoke team', gameMode: 'RAID', size: 10 } },
       token,
     );
-    return data.createTeam.id;
+    const teamId = created.createTeam.id;
+    const added = await graphql(
+      'mutation($t: ID!, $i: AddTeamMemberInput!) { addTeamMember(teamId: $t, input: $i) { version members { subgroup } coverage { score gaps { message } } } }',
+      { t: teamId, i: { buildId, playerName: 'Smoke' } },
+      token,
+    );
+    const team = added.addTeamMember;
+    if (team.members.length !== 1) throw new Error(JSON.stringify(team));
+    return `${team.coverage.gaps.length} gaps, score ${team.coverage.score}`;
+  });
+}
+if (has('optimizeSquad')) {
+  await check('optimize a raid from the meta pool', async () => {
+    const data = await graphql(
+      'query { optimizeSquad(input: { gameMode: RAID, size: 10, pool: META }) { status solveTimeMs gaps { message } } }',
+      undefined,
+      token,
+    );
+    const plan = data.optimizeSquad;
+    if (plan.gaps.length > 0) throw new Error(plan.gaps.map((gap) => gap.message).join('; '));
+    return `${plan.status}, ${plan.solveTimeMs.toFixed(1)} ms`;
   });
 }
 console.log(`smoke: ${passed} passed, 0 failed`);
