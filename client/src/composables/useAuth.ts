@@ -1,19 +1,25 @@
 import type { ApolloClient, ApolloError } from '@apollo/client/core';
 import { inject, reactive, readonly, type InjectionKey } from 'vue';
-import { graphql } from '../gql';
+import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { accessToken as appTokens, type TokenStore } from '../graphql/auth-token';
 
-// The same fields in each document: fragment masking would hide them from this module.
+// Sign-in, registration and refresh all answer with a session; one fragment names its fields.
+const AuthSessionFragment = graphql(`
+  fragment AuthSession on AuthPayload {
+    accessToken
+    expiresAt
+    user {
+      id
+      username
+      email
+    }
+  }
+`);
+
 export const LoginMutation = graphql(`
   mutation SignIn($input: LoginInput!) {
     login(input: $input) {
-      accessToken
-      expiresAt
-      user {
-        id
-        username
-        email
-      }
+      ...AuthSession
     }
   }
 `);
@@ -21,13 +27,7 @@ export const LoginMutation = graphql(`
 export const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
-      accessToken
-      expiresAt
-      user {
-        id
-        username
-        email
-      }
+      ...AuthSession
     }
   }
 `);
@@ -35,13 +35,7 @@ export const RegisterMutation = graphql(`
 export const RefreshMutation = graphql(`
   mutation RefreshSession {
     refreshSession {
-      accessToken
-      expiresAt
-      user {
-        id
-        username
-        email
-      }
+      ...AuthSession
     }
   }
 `);
@@ -59,12 +53,6 @@ export interface AuthUser {
   id: string;
   username: string;
   email: string;
-}
-
-interface Session {
-  accessToken: string;
-  expiresAt: string;
-  user: AuthUser;
 }
 
 export interface AuthState {
@@ -115,7 +103,8 @@ export function createAuth(
     timer = null;
   };
 
-  const apply = (session: Session) => {
+  const apply = (payload: FragmentType<typeof AuthSessionFragment>) => {
+    const session = getFragmentData(AuthSessionFragment, payload);
     tokens.set(session.accessToken);
     state.user = { ...session.user };
     cancelTimer();

@@ -24,9 +24,10 @@ type Documents = {
     "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n": typeof types.SquadGrid_TeamFragmentDoc,
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n      }\n    }\n  }\n": typeof types.SquadMemberCard_MemberFragmentDoc,
     "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": typeof types.TraitLine_LineFragmentDoc,
-    "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n": typeof types.RegisterDocument,
-    "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  fragment AuthSession on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.AuthSessionFragmentDoc,
+    "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthSession\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthSession\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
     "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n": typeof types.BuildPageDocument,
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": typeof types.DeleteBuildDocument,
@@ -57,9 +58,10 @@ const documents: Documents = {
     "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n": types.SquadGrid_TeamFragmentDoc,
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n      }\n    }\n  }\n": types.SquadMemberCard_MemberFragmentDoc,
     "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": types.TraitLine_LineFragmentDoc,
-    "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n": types.RegisterDocument,
-    "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  fragment AuthSession on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.AuthSessionFragmentDoc,
+    "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthSession\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthSession\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
     "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      profession {\n        id\n        name\n        icon\n      }\n      specializations {\n        specialization {\n          id\n          name\n          icon\n          elite\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n    }\n  }\n": types.BuildPageDocument,
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": types.DeleteBuildDocument,
@@ -137,15 +139,19 @@ export function graphql(source: "\n  fragment TraitLine_line on BuildSpecializat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AuthSession on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      username\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AuthSession on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      username\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthSession\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthSession\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthSession\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthSession\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
