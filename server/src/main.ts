@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp, type App } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { loadConfigOrExit } from './platform/config.js';
 
 /**
  * Stops the app on SIGTERM/SIGINT: in-flight requests finish, then everything closes.
@@ -37,16 +37,7 @@ export function installShutdownHandlers(
 
 /** Loads the configuration, starts the server and installs the shutdown handlers. */
 export async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApp(config);
   installShutdownHandlers(app);
   process.on('unhandledRejection', (reason) => {

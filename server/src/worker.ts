@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
-import { ConfigError, loadConfig, type AppConfig } from './platform/config.js';
+import { ConfigError, loadConfigOrExit, type AppConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { scheduleMaintenance, startMaintenanceWorker } from './platform/jobs/runner.js';
 import { createLogger } from './platform/logging.js';
@@ -73,16 +73,7 @@ export async function startWorker(
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const worker = await startWorker(config);
   const stop = () => {
     worker.close().then(

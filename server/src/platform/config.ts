@@ -179,3 +179,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     }),
   });
 }
+
+/**
+ * For entry points (server, worker): the configuration, or exit 2 after printing which
+ * variables are wrong, since a process cannot start without it.
+ */
+export function loadConfigOrExit(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
