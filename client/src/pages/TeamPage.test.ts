@@ -122,6 +122,37 @@ describe('TeamPage', () => {
     wrapper.unmount();
   });
 
+  it('sends position 5 for a drop on the last slot of a subgroup, even on its inner text', async () => {
+    const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
+    const { wrapper } = await mountPage([
+      { request: teamRequest, result: { data: { team: teamData() } } },
+      {
+        request: {
+          query: MoveTeamMemberDocument,
+          variables: { memberId: 'm2', subgroup: 2, position: 5, expectedVersion: 3 },
+        },
+        result: moveResult,
+      },
+    ]);
+
+    const store = new Map<string, string>();
+    const dataTransfer = {
+      setData: (type: string, value: string) => store.set(type, value),
+      getData: (type: string) => store.get(type) ?? '',
+      effectAllowed: 'none',
+    };
+    const lastSlot = wrapper.get('[data-slot="2-5"]');
+    expect(lastSlot.text()).toBe('Empty slot 5');
+    await wrapper.get('[data-member-id="m2"]').trigger('dragstart', { dataTransfer });
+    // Chromium fires dragover and drop on the element under the pointer: here the slot's text.
+    await lastSlot.get('.squad-grid__empty').trigger('dragover', { dataTransfer });
+    await lastSlot.get('.squad-grid__empty').trigger('drop', { dataTransfer });
+
+    await vi.waitFor(() => expect(moveResult).toHaveBeenCalledTimes(1));
+    expect(wrapper.text()).not.toContain('Could not move the member');
+    wrapper.unmount();
+  });
+
   it('moves with the keyboard menu and removes a member', async () => {
     const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
     const removeResult = vi.fn(() => ({
