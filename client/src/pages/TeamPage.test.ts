@@ -52,6 +52,28 @@ const afterMove = teamData({
   ]),
 });
 
+/** The page with Bert (m2) movable to subgroup 2, position `position`, and a drag's data store. */
+async function mountForMove(position: number) {
+  const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
+  const { wrapper } = await mountPage([
+    { request: teamRequest, result: { data: { team: teamData() } } },
+    {
+      request: {
+        query: MoveTeamMemberDocument,
+        variables: { memberId: 'm2', subgroup: 2, position, expectedVersion: 3 },
+      },
+      result: moveResult,
+    },
+  ]);
+  const store = new Map<string, string>();
+  const dataTransfer = {
+    setData: (type: string, value: string) => store.set(type, value),
+    getData: (type: string) => store.get(type) ?? '',
+    effectAllowed: 'none',
+  };
+  return { wrapper, moveResult, dataTransfer };
+}
+
 describe('TeamPage', () => {
   it('shows one column per subgroup, the coverage heatmap and the gaps in words', async () => {
     const { wrapper } = await mountPage([
@@ -91,24 +113,7 @@ describe('TeamPage', () => {
   });
 
   it('moves a member dropped on another subgroup with moveTeamMember', async () => {
-    const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
-    const { wrapper } = await mountPage([
-      { request: teamRequest, result: { data: { team: teamData() } } },
-      {
-        request: {
-          query: MoveTeamMemberDocument,
-          variables: { memberId: 'm2', subgroup: 2, position: 1, expectedVersion: 3 },
-        },
-        result: moveResult,
-      },
-    ]);
-
-    const store = new Map<string, string>();
-    const dataTransfer = {
-      setData: (type: string, value: string) => store.set(type, value),
-      getData: (type: string) => store.get(type) ?? '',
-      effectAllowed: 'none',
-    };
+    const { wrapper, moveResult, dataTransfer } = await mountForMove(1);
     await wrapper.get('[data-member-id="m2"]').trigger('dragstart', { dataTransfer });
     await wrapper.get('[data-slot="2-1"]').trigger('dragover', { dataTransfer });
     await wrapper.get('[data-slot="2-1"]').trigger('drop', { dataTransfer });
@@ -123,24 +128,7 @@ describe('TeamPage', () => {
   });
 
   it('sends position 5 for a drop on the last slot of a subgroup, even on its inner text', async () => {
-    const moveResult = vi.fn(() => ({ data: { moveTeamMember: afterMove } }));
-    const { wrapper } = await mountPage([
-      { request: teamRequest, result: { data: { team: teamData() } } },
-      {
-        request: {
-          query: MoveTeamMemberDocument,
-          variables: { memberId: 'm2', subgroup: 2, position: 5, expectedVersion: 3 },
-        },
-        result: moveResult,
-      },
-    ]);
-
-    const store = new Map<string, string>();
-    const dataTransfer = {
-      setData: (type: string, value: string) => store.set(type, value),
-      getData: (type: string) => store.get(type) ?? '',
-      effectAllowed: 'none',
-    };
+    const { wrapper, moveResult, dataTransfer } = await mountForMove(5);
     const lastSlot = wrapper.get('[data-slot="2-5"]');
     expect(lastSlot.text()).toBe('Empty slot 5');
     await wrapper.get('[data-member-id="m2"]').trigger('dragstart', { dataTransfer });
