@@ -32,14 +32,9 @@ export type BuildAdviceInputErrorReason =
   | 'INVALID_TRAIT_CHOICE'
   | 'UNKNOWN_ROLE';
 
-export class BuildAdviceInputError extends GameInputError {
+export class BuildAdviceInputError extends GameInputError<BuildAdviceInputErrorReason> {
   override readonly name = 'BuildAdviceInputError';
   readonly code = 'INVALID_BUILD_ADVICE_INPUT' as const;
-  declare readonly reason: BuildAdviceInputErrorReason;
-
-  constructor(reason: BuildAdviceInputErrorReason, field: string, message: string) {
-    super(reason, field, message);
-  }
 }
 
 export interface BuildSpecializationInput {

@@ -12,12 +12,7 @@ export type CoverageInputErrorReason =
   | 'UNKNOWN_TRAIT';
 
 /** Input that cannot describe a squad: the caller sent it, so it maps to BAD_USER_INPUT. */
-export class CoverageInputError extends GameInputError {
+export class CoverageInputError extends GameInputError<CoverageInputErrorReason> {
   override readonly name = 'CoverageInputError';
   readonly code = 'INVALID_COVERAGE_INPUT' as const;
-  declare readonly reason: CoverageInputErrorReason;
-
-  constructor(reason: CoverageInputErrorReason, field: string, message: string) {
-    super(reason, field, message);
-  }
 }

@@ -34,14 +34,9 @@ export type SynergyInputErrorReason =
   | 'UNKNOWN_PROFESSION'
   | 'PROFESSION_MISMATCH';
 
-export class SynergyInputError extends GameInputError {
+export class SynergyInputError extends GameInputError<SynergyInputErrorReason> {
   override readonly name = 'SynergyInputError';
   readonly code = 'INVALID_SYNERGY_INPUT' as const;
-  declare readonly reason: SynergyInputErrorReason;
-
-  constructor(reason: SynergyInputErrorReason, field: string, message: string) {
-    super(reason, field, message);
-  }
 }
 
 export interface SynergyEntry {

@@ -3,12 +3,12 @@
  * field it blames (a path such as `members[3].subgroup`) and carries a stable `code`
  * and `reason`, so the GraphQL layer can map any of them to BAD_USER_INPUT.
  */
-export abstract class GameInputError extends Error {
+export abstract class GameInputError<Reason extends string = string> extends Error {
   abstract readonly code: string;
 
   constructor(
     /** Machine-readable cause, stable across releases. */
-    readonly reason: string,
+    readonly reason: Reason,
     /** Path of the offending input field, e.g. `entries[1].specialization`. */
     readonly field: string,
     message: string,
@@ -20,12 +20,7 @@ export abstract class GameInputError extends Error {
 export type UnknownSpecializationReason = 'UNKNOWN_SPECIALIZATION' | 'NOT_ELITE' | 'UNKNOWN_ROLE';
 
 /** A specialization or role key that the roles data does not know. */
-export class RoleLookupError extends GameInputError {
+export class RoleLookupError extends GameInputError<UnknownSpecializationReason> {
   override readonly name = 'RoleLookupError';
   readonly code = 'ROLE_LOOKUP' as const;
-  declare readonly reason: UnknownSpecializationReason;
-
-  constructor(reason: UnknownSpecializationReason, field: string, message: string) {
-    super(reason, field, message);
-  }
 }
