@@ -4,15 +4,16 @@
  * Pure: plain data in, plain data out.
  */
 import { GAME_MODE_CONTEXT, GAME_MODES, isBoon, type Boon, type GameMode } from '../model.js';
-import { sortCapabilities, traitBoons } from '../coverage/capabilities.js';
+import {
+  getProfession,
+  getSpecialization,
+  majorTraitsFor,
+  type Specialization,
+  type Trait,
+} from '../catalog/index.js';
+import { groupBoonsOf, sortCapabilities, traitBoons } from '../coverage/capabilities.js';
 import { requirementsFor, type ModeRequirement } from '../coverage/requirements.js';
 import { GameInputError } from '../roles/errors.js';
-import {
-  findProfession,
-  findSpecialization,
-  majorTraitAt,
-  type SpecializationView,
-} from '../roles/game-data.js';
 import { eliteRolesFor, type RoleContext, type RoleOption } from '../roles/index.js';
 import { statPrefixesFor, type StatPrefixRecommendation } from './stat-prefixes.js';
 
@@ -101,7 +102,7 @@ export interface BuildAdvice {
 }
 
 interface CheckedSpecialization {
-  readonly specialization: SpecializationView;
+  readonly specialization: Specialization;
   readonly choices: readonly number[];
 }
 
@@ -113,7 +114,7 @@ function checkInput(input: BuildAdviceInput): CheckedSpecialization[] {
       `Unknown game mode ${String(input.gameMode)}`,
     );
   }
-  const profession = findProfession(input.professionId);
+  const profession = getProfession(input.professionId);
   if (!profession) {
     throw new BuildAdviceInputError(
       'UNKNOWN_PROFESSION',
@@ -132,7 +133,7 @@ function checkInput(input: BuildAdviceInput): CheckedSpecialization[] {
   let elites = 0;
   return input.specializations.map((entry, index) => {
     const at = `specializations[${index}]`;
-    const specialization = findSpecialization(entry.id);
+    const specialization = getSpecialization(entry.id);
     if (!specialization) {
       throw new BuildAdviceInputError(
         'UNKNOWN_SPECIALIZATION',
@@ -182,10 +183,23 @@ function checkInput(input: BuildAdviceInput): CheckedSpecialization[] {
   });
 }
 
+/** The major trait at `choice` (1-3, top to bottom) of `tier`, as chat links encode it; none for 0. */
+function majorTraitAt(
+  specialization: Specialization,
+  tier: 1 | 2 | 3,
+  choice: number,
+): Trait | undefined {
+  return choice >= 1 && choice <= 3
+    ? majorTraitsFor(specialization)?.[TIER_NAMES[tier]][choice - 1]
+    : undefined;
+}
+
 function selectedTraitIds(checked: readonly CheckedSpecialization[]): number[] {
   return checked.flatMap(({ specialization, choices }) => [
     ...specialization.minorTraitIds,
-    ...choices.flatMap((choice, i) => majorTraitAt(specialization, i + 1, choice)?.id ?? []),
+    ...([1, 2, 3] as const).flatMap(
+      (tier) => majorTraitAt(specialization, tier, choices[tier - 1] ?? 0)?.id ?? [],
+    ),
   ]);
 }
 
@@ -208,7 +222,7 @@ function suggestTraits(
         const currentChoice = choices[tier - 1] ?? 0;
         const trait = majorTraitAt(specialization, tier, choice);
         if (!trait || choice === currentChoice) return [];
-        const boons = trait.groupBoons.filter((b) => wantedBoons.has(b));
+        const boons = groupBoonsOf(trait).filter((b) => wantedBoons.has(b));
         if (boons.length === 0) return [];
         return [
           {

@@ -1,6 +1,6 @@
 /** From a build (elite specialization, chosen role, traits) to what it brings to its subgroup. */
 import { CAPABILITIES, type Boon, type Capability } from '../model.js';
-import { findTrait, findSpecialization } from '../roles/game-data.js';
+import { getSpecialization, getTrait, type Trait } from '../catalog/index.js';
 import {
   eliteRolesFor,
   findRoleOption,
@@ -17,14 +17,23 @@ export function sortCapabilities(capabilities: Iterable<Capability>): Capability
 }
 
 /**
+ * Boons a trait gives to allies. Only traits whose API facts state more than one target
+ * count: "gain quickness when..." traits give boons to the bearer alone, and a subgroup's
+ * coverage is about what a member shares.
+ */
+export function groupBoonsOf(trait: Trait): Boon[] {
+  return (trait.targets ?? 0) > 1 ? [...new Set(trait.grants.map((grant) => grant.boon))] : [];
+}
+
+/**
  * Boons the traits share with allies (per traits.json `grants`, counted only where the API
  * states more than one target). Throws {@link CoverageInputError} for an unknown trait id.
  */
 export function traitBoons(traitIds: readonly number[], field = 'traitIds'): Boon[] {
   const boons = traitIds.flatMap((id, index) => {
-    const trait = findTrait(id);
+    const trait = getTrait(id);
     if (!trait) throw new CoverageInputError('UNKNOWN_TRAIT', `${field}[${index}]`, `Unknown trait ${id}`);
-    return trait.groupBoons;
+    return groupBoonsOf(trait);
   });
   return sortCapabilities(boons) as Boon[]; // a subset of boons stays boons
 }
@@ -61,7 +70,7 @@ export function roleOptionsForBuild(build: {
   readonly context: RoleContext;
 }): readonly RoleOption[] | null {
   const elite = build.specializationIds.find((id, index) => {
-    const specialization = findSpecialization(id);
+    const specialization = getSpecialization(id);
     if (!specialization) {
       throw new RoleLookupError(
         'UNKNOWN_SPECIALIZATION',

@@ -11,11 +11,7 @@ import {
   type GameMode,
 } from '../model.js';
 import { GameInputError } from '../roles/errors.js';
-import {
-  findProfession,
-  findSpecialization,
-  type SpecializationView,
-} from '../roles/game-data.js';
+import { getProfession, getSpecialization, type Specialization } from '../catalog/index.js';
 import { eliteRolesFor, listEliteRoles, type RoleContext, type RoleOption } from '../roles/index.js';
 import { sortCapabilities } from './capabilities.js';
 import { computeCoverage, type SquadCoverage } from './coverage.js';
@@ -107,7 +103,7 @@ interface ResolvedEntry {
 const contextWords = (context: RoleContext) => (context === 'PVE' ? 'PvE' : 'WvW');
 
 function optionsIn(
-  specialization: SpecializationView,
+  specialization: Specialization,
   context: RoleContext,
 ): readonly RoleOption[] | null {
   const roles = eliteRolesFor(specialization.id);
@@ -117,13 +113,13 @@ function optionsIn(
 function resolveEntry(entry: SynergyEntry, index: number, context: RoleContext): ResolvedEntry {
   const at = `entries[${index}]`;
   const profession =
-    entry.profession === undefined ? undefined : findProfession(entry.profession);
+    entry.profession === undefined ? undefined : getProfession(entry.profession);
   if (entry.profession !== undefined && !profession) {
     throw new SynergyInputError('UNKNOWN_PROFESSION', `${at}.profession`, `Unknown profession ${entry.profession}`);
   }
 
   if (entry.specialization !== undefined) {
-    const specialization = findSpecialization(entry.specialization);
+    const specialization = getSpecialization(entry.specialization);
     if (!specialization) {
       throw new SynergyInputError(
         'UNKNOWN_SPECIALIZATION',

@@ -6,7 +6,7 @@
 import rolesData from '../data/roles.json' with { type: 'json' };
 import { isCapability, type Capability } from '../model.js';
 import { RoleLookupError } from './errors.js';
-import { findSpecialization } from './game-data.js';
+import { getSpecialization } from '../catalog/index.js';
 
 /** Which role table applies: PvE presets (fractals, raids, strikes) or WvW guides. */
 export type RoleContext = 'PVE' | 'WVW';
@@ -113,7 +113,7 @@ function parseOptions(
 }
 
 function parseElite(name: string, raw: RawElite, sourceIds: ReadonlySet<string>): EliteRoles {
-  const specialization = findSpecialization(raw.specializationId);
+  const specialization = getSpecialization(raw.specializationId);
   if (!specialization?.elite || specialization.name !== name) {
     throw new Error(
       `roles.json: ${name} does not match elite specialization ${raw.specializationId}`,
@@ -163,7 +163,7 @@ export function eliteRolesFor(
   eliteSpecNameOrId: string | number,
   field = 'specialization',
 ): EliteRoles {
-  const specialization = findSpecialization(eliteSpecNameOrId);
+  const specialization = getSpecialization(eliteSpecNameOrId);
   if (!specialization) {
     throw new RoleLookupError(
       'UNKNOWN_SPECIALIZATION',
