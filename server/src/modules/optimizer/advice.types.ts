@@ -1,38 +1,20 @@
 import type {
   Boon as BoonId,
-  Capability as CapabilityId,
   GameMode as GameModeId,
-  RequirementScope as RequirementScopeId,
   RoleContext as RoleContextId,
 } from '@gw2/game';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   Boon,
-  Capability,
   GameMode,
   RoleContext,
   RoleOption,
   Specialization,
 } from '../catalog/catalog.types.js';
-import { RequirementScope } from '../teams/team.types.js';
+import { ModeRequirementFields } from '../teams/team.types.js';
 
 @ObjectType({ description: 'A requirement of the game mode the build can serve' })
-export class ServedRequirement {
-  @Field(() => Capability)
-  capability!: CapabilityId;
-
-  @Field(() => RequirementScope)
-  scope!: RequirementScopeId;
-
-  @Field(() => Int)
-  minSources!: number;
-
-  @Field(() => Float)
-  weight!: number;
-
-  @Field(() => String, { description: 'e.g. "a stability source"' })
-  label!: string;
-
+export class ServedRequirement extends ModeRequirementFields {
   @Field(() => [String], { description: 'Keys of the role options that provide it' })
   roleKeys!: string[];
 

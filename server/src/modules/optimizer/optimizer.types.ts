@@ -1,11 +1,7 @@
-import type {
-  Capability as CapabilityId,
-  GameMode as GameModeId,
-  RequirementScope as RequirementScopeId,
-} from '@gw2/game';
+import type { Capability as CapabilityId, GameMode as GameModeId } from '@gw2/game';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Capability, GameMode } from '../catalog/catalog.types.js';
-import { RequirementScope, TeamCoverage } from '../teams/team.types.js';
+import { RequirementGapFields, TeamCoverage } from '../teams/team.types.js';
 
 export enum PlanStatus {
   /** The plan is proven best. */
@@ -80,16 +76,7 @@ export class PlanSubgroup {
 }
 
 @ObjectType({ description: 'A requirement the plan leaves unmet, in plain words' })
-export class PlanGap {
-  @Field(() => Int, { nullable: true, description: 'null for a squad-wide requirement' })
-  subgroup!: number | null;
-
-  @Field(() => Capability)
-  capability!: CapabilityId;
-
-  @Field(() => RequirementScope)
-  scope!: RequirementScopeId;
-
+export class PlanGap extends RequirementGapFields {
   @Field(() => Int)
   required!: number;
 

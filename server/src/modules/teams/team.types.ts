@@ -109,8 +109,12 @@ export class SquadCapabilityCoverage extends CapabilityCoverage {
   count!: number;
 }
 
-@ObjectType({ description: 'A requirement of the game mode that is not met' })
-export class CoverageGap {
+/**
+ * Where a requirement goes unmet: the fields team coverage gaps and optimizer plan gaps
+ * share (never referenced itself, so not in the schema).
+ */
+@ObjectType()
+export abstract class RequirementGapFields {
   @Field(() => Int, { nullable: true, description: 'null for a squad-wide requirement' })
   subgroup!: number | null;
 
@@ -119,7 +123,10 @@ export class CoverageGap {
 
   @Field(() => RequirementScope)
   scope!: RequirementScopeId;
+}
 
+@ObjectType({ description: 'A requirement of the game mode that is not met' })
+export class CoverageGap extends RequirementGapFields {
   @Field(() => Int)
   have!: number;
 
@@ -264,8 +271,12 @@ export class TeamConnection {
   pageInfo!: PageInfo;
 }
 
+/**
+ * A game-mode requirement: the fields synergy requirement status and build advice share
+ * (never referenced itself, so not in the schema).
+ */
 @ObjectType()
-export class RequirementStatus {
+export abstract class ModeRequirementFields {
   @Field(() => Capability)
   capability!: CapabilityId;
 
@@ -280,7 +291,10 @@ export class RequirementStatus {
 
   @Field(() => String, { description: 'e.g. "a stability source"' })
   label!: string;
+}
 
+@ObjectType()
+export class RequirementStatus extends ModeRequirementFields {
   @Field(() => Int, { description: 'Entries providing it' })
   have!: number;
 }
