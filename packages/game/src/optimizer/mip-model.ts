@@ -144,6 +144,23 @@ export function optionUpperBound(problem: PreparedProblem, option: number): numb
     : 1;
 }
 
+/** The subgroup coverage variables (`c{requirement}_{subgroup}`) a set of placements implies. */
+function subgroupCoverageValues(
+  problem: PreparedProblem,
+  placements: readonly Placement[],
+  values: Map<string, number>,
+) {
+  problem.requirements.forEach((requirement, r) => {
+    if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
+    for (let g = 0; g < problem.subgroupCount; g += 1) {
+      const present = placements.filter(
+        (p) => p.subgroup === g && problem.options[p.option]?.provides.has(requirement.capability),
+      ).length;
+      values.set(`c${r}_${g}`, Math.min(present, requirement.minSources));
+    }
+  });
+}
+
 export function squadCoverageValues(
   problem: PreparedProblem,
   placements: readonly Placement[],
@@ -277,16 +294,7 @@ export function buildBundleModel(problem: PreparedProblem): MipModel {
         if (bundleIds.includes(bundle))
           values.set(n(bundle, p.subgroup), (values.get(n(bundle, p.subgroup)) ?? 0) + 1);
       }
-      problem.requirements.forEach((requirement, r) => {
-        if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
-        for (let g = 0; g < groups; g += 1) {
-          const present = placements.filter(
-            (p) =>
-              p.subgroup === g && problem.options[p.option]?.provides.has(requirement.capability),
-          ).length;
-          values.set(c(r, g), Math.min(present, requirement.minSources));
-        }
-      });
+      subgroupCoverageValues(problem, placements, values);
       squadCoverageValues(problem, placements, values);
       return values;
     },
@@ -357,16 +365,7 @@ export function buildNaiveModel(problem: PreparedProblem): MipModel {
         for (const g of range) values.set(y(option.index, g), 0);
       for (const p of placements)
         values.set(y(p.option, p.subgroup), (values.get(y(p.option, p.subgroup)) ?? 0) + 1);
-      problem.requirements.forEach((requirement, r) => {
-        if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
-        for (const g of range) {
-          const present = placements.filter(
-            (p) =>
-              p.subgroup === g && problem.options[p.option]?.provides.has(requirement.capability),
-          ).length;
-          values.set(c(r, g), Math.min(present, requirement.minSources));
-        }
-      });
+      subgroupCoverageValues(problem, placements, values);
       squadCoverageValues(problem, placements, values);
       return values;
     },
