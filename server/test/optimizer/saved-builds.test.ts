@@ -98,6 +98,18 @@ describe('saved builds in optimizeSquad and buildAdvice', () => {
     return result.body.data!.createBuild.id;
   }
 
+  /** optimizeSquad for a 10-player raid from a roster of saved builds and chat codes. */
+  function planRaidRoster(
+    user: RegisteredUser,
+    roster: Array<{ playerName: string; buildIds?: string[]; chatCodes?: string[] }>,
+  ) {
+    return server.graphql<PlanResult>(
+      OPTIMIZE,
+      { input: { gameMode: 'RAID', size: 10, pool: 'ROSTER', roster } },
+      user.headers,
+    );
+  }
+
   beforeAll(async () => {
     server = await startTestServer({
       env: { RATE_LIMIT_AI_PER_MINUTE: '1000', RATE_LIMIT_GLOBAL_PER_MINUTE: '1000' },
@@ -113,22 +125,11 @@ describe('saved builds in optimizeSquad and buildAdvice', () => {
     const berserker = await createBuild(alice, 'Banner Berserker', 'PRIVATE');
     const renegade = await createBuild(alice, 'Power Alac Renegade', 'PRIVATE', ['heal-alacrity']);
     const bobsAmalgam = await createBuild(bob, 'Power (Alac) Amalgam', 'PUBLIC');
-    const result = await server.graphql<PlanResult>(
-      OPTIMIZE,
-      {
-        input: {
-          gameMode: 'RAID',
-          size: 10,
-          pool: 'ROSTER',
-          roster: [
-            { playerName: 'Alice', buildIds: [berserker, renegade] },
-            { playerName: 'Bob', buildIds: [bobsAmalgam] },
-            { playerName: 'Carol', chatCodes: [code('Power (Quick) Ritualist')] },
-          ],
-        },
-      },
-      alice.headers,
-    );
+    const result = await planRaidRoster(alice, [
+      { playerName: 'Alice', buildIds: [berserker, renegade] },
+      { playerName: 'Bob', buildIds: [bobsAmalgam] },
+      { playerName: 'Carol', chatCodes: [code('Power (Quick) Ritualist')] },
+    ]);
     expect(result.body.errors).toBeUndefined();
     const plan = result.body.data!.optimizeSquad;
     expect(plan.assignments).toHaveLength(3);
@@ -149,50 +150,17 @@ describe('saved builds in optimizeSquad and buildAdvice', () => {
 
   it('answers NOT_FOUND for another user’s private build in the roster', async () => {
     const bobsPrivate = await createBuild(bob, 'Power Weaver', 'PRIVATE');
-    const result = await server.graphql<PlanResult>(
-      OPTIMIZE,
-      {
-        input: {
-          gameMode: 'RAID',
-          size: 10,
-          pool: 'ROSTER',
-          roster: [{ playerName: 'Alice', buildIds: [bobsPrivate] }],
-        },
-      },
-      alice.headers,
-    );
+    const result = await planRaidRoster(alice, [{ playerName: 'Alice', buildIds: [bobsPrivate] }]);
     expect(result.body.data).toBeNull();
     expect(result.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     // Bob himself may plan with it.
-    const own = await server.graphql<PlanResult>(
-      OPTIMIZE,
-      {
-        input: {
-          gameMode: 'RAID',
-          size: 10,
-          pool: 'ROSTER',
-          roster: [{ playerName: 'Bob', buildIds: [bobsPrivate] }],
-        },
-      },
-      bob.headers,
-    );
+    const own = await planRaidRoster(bob, [{ playerName: 'Bob', buildIds: [bobsPrivate] }]);
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data?.optimizeSquad.assignments[0]?.buildId).toBe(bobsPrivate);
   });
 
   it('answers NOT_FOUND for an id that is not a build', async () => {
-    const result = await server.graphql<PlanResult>(
-      OPTIMIZE,
-      {
-        input: {
-          gameMode: 'RAID',
-          size: 10,
-          pool: 'ROSTER',
-          roster: [{ playerName: 'Alice', buildIds: ['not-a-uuid'] }],
-        },
-      },
-      alice.headers,
-    );
+    const result = await planRaidRoster(alice, [{ playerName: 'Alice', buildIds: ['not-a-uuid'] }]);
     expect(result.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
