@@ -32,7 +32,8 @@ export function groupBoonsOf(trait: Trait): Boon[] {
 export function traitBoons(traitIds: readonly number[], field = 'traitIds'): Boon[] {
   const boons = traitIds.flatMap((id, index) => {
     const trait = getTrait(id);
-    if (!trait) throw new CoverageInputError('UNKNOWN_TRAIT', `${field}[${index}]`, `Unknown trait ${id}`);
+    if (!trait)
+      throw new CoverageInputError('UNKNOWN_TRAIT', `${field}[${index}]`, `Unknown trait ${id}`);
     return groupBoonsOf(trait);
   });
   return sortCapabilities(boons) as Boon[]; // a subset of boons stays boons
@@ -55,7 +56,11 @@ export function capabilitiesFor(input: BuildCapabilitiesInput): Capability[] {
     if (input.eliteSpecialization === undefined) {
       throw new RoleLookupError('UNKNOWN_ROLE', 'roleKey', 'A role needs an elite specialization');
     }
-    roleCapabilities = findRoleOption(input.eliteSpecialization, input.context, input.roleKey).provides;
+    roleCapabilities = findRoleOption(
+      input.eliteSpecialization,
+      input.context,
+      input.roleKey,
+    ).provides;
   }
   return sortCapabilities([...roleCapabilities, ...traitBoons(input.traitIds ?? [])]);
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, GAME_MODE_MAX_SIZE, GAME_MODES, subgroupCount, type Capability } from '../model.js';
+import {
+  CAPABILITIES,
+  GAME_MODE_MAX_SIZE,
+  GAME_MODES,
+  subgroupCount,
+  type Capability,
+} from '../model.js';
 import {
   capabilitiesFor,
   computeCoverage,
@@ -11,8 +17,19 @@ import {
   type CoverageMember,
 } from './index.js';
 
-function member(id: string, subgroup: number, elite: string, roleKey: string, context: 'PVE' | 'WVW'): CoverageMember {
-  return { id, subgroup, label: elite, provides: capabilitiesFor({ eliteSpecialization: elite, roleKey, context }) };
+function member(
+  id: string,
+  subgroup: number,
+  elite: string,
+  roleKey: string,
+  context: 'PVE' | 'WVW',
+): CoverageMember {
+  return {
+    id,
+    subgroup,
+    label: elite,
+    provides: capabilitiesFor({ eliteSpecialization: elite, roleKey, context }),
+  };
 }
 
 const zergParty = (subgroup: number, prefix = ''): CoverageMember[] => [
@@ -38,7 +55,8 @@ describe('computeCoverage', () => {
     const [party] = coverage.subgroups;
     expect(party?.gaps).toEqual([]);
     expect(party?.score).toBe(1);
-    const providers = (c: Capability) => party?.capabilities.find((x) => x.capability === c)?.providers;
+    const providers = (c: Capability) =>
+      party?.capabilities.find((x) => x.capability === c)?.providers;
     expect(providers('STABILITY')).toEqual(['fb', 'herald']);
     expect(providers('HEALING')).toEqual(['scrapper']);
     expect(providers('CONDITION_CLEANSE')).toEqual(['fb', 'scrapper', 'scourge']);
@@ -51,7 +69,11 @@ describe('computeCoverage', () => {
     const capabilities = coverage.subgroups[0]?.capabilities ?? [];
     expect(capabilities.map((c) => c.capability)).toEqual(CAPABILITIES);
     const required = capabilities.filter((c) => c.required).map((c) => c.capability);
-    expect(required.sort()).toEqual(requirementsFor('ZERG').map((r) => r.capability).sort());
+    expect(required.sort()).toEqual(
+      requirementsFor('ZERG')
+        .map((r) => r.capability)
+        .sort(),
+    );
     expect(capabilities.find((c) => c.capability === 'VIGOR')).toMatchObject({
       required: false,
       score: null,
@@ -121,7 +143,9 @@ describe('computeCoverage', () => {
       member('mirage', 3, 'Mirage', 'strip', 'WVW'),
     ];
     const coverage = computeCoverage({ gameMode: 'HAVOC', size: 15, members });
-    expect(coverage.gaps.map((g) => [g.subgroup, g.message])).toEqual([[null, 'The squad has no healer']]);
+    expect(coverage.gaps.map((g) => [g.subgroup, g.message])).toEqual([
+      [null, 'The squad has no healer'],
+    ]);
     expect(coverage.subgroups.every((s) => s.gaps.length === 0 && s.score === 1)).toBe(true);
     expect(coverage.squad.find((c) => c.capability === 'STABILITY')).toMatchObject({
       required: true,
@@ -130,7 +154,10 @@ describe('computeCoverage', () => {
       score: 1,
     });
     // Squad totals are given for every capability, required or not.
-    expect(coverage.squad.find((c) => c.capability === 'AEGIS')).toMatchObject({ required: false, count: 1 });
+    expect(coverage.squad.find((c) => c.capability === 'AEGIS')).toMatchObject({
+      required: false,
+      count: 1,
+    });
   });
 
   it('counts a member once even if its capabilities repeat', () => {
@@ -193,11 +220,20 @@ describe('computeCoverage', () => {
         'TOO_MANY_MEMBERS',
         'members',
       ],
-      ['a size above the mode maximum', { gameMode: 'FRACTALS', size: 6, members: [] }, 'SIZE_OUT_OF_RANGE', 'size'],
+      [
+        'a size above the mode maximum',
+        { gameMode: 'FRACTALS', size: 6, members: [] },
+        'SIZE_OUT_OF_RANGE',
+        'size',
+      ],
       [
         'an unknown capability',
         // Untyped callers (JSON from a client) can send anything.
-        { gameMode: 'RAID', size: 5, members: [{ id: 'a', subgroup: 1, provides: ['SUPERSPEED' as Capability] }] },
+        {
+          gameMode: 'RAID',
+          size: 5,
+          members: [{ id: 'a', subgroup: 1, provides: ['SUPERSPEED' as Capability] }],
+        },
         'UNKNOWN_CAPABILITY',
         'members[0].provides[0]',
       ],
@@ -213,16 +249,21 @@ describe('computeCoverage', () => {
     const capabilities = fc.subarray([...CAPABILITIES]);
     const scenario = fc
       .constantFrom(...GAME_MODES)
-      .chain((gameMode) => fc.tuple(fc.constant(gameMode), fc.integer({ min: 1, max: GAME_MODE_MAX_SIZE[gameMode] })))
+      .chain((gameMode) =>
+        fc.tuple(fc.constant(gameMode), fc.integer({ min: 1, max: GAME_MODE_MAX_SIZE[gameMode] })),
+      )
       .chain(([gameMode, size]) =>
         fc.record({
           gameMode: fc.constant(gameMode),
           size: fc.constant(size),
           // Slots are (subgroup, capabilities); the first `size` that fit become members.
-          slots: fc.array(fc.tuple(fc.integer({ min: 1, max: subgroupCount(size) }), capabilities), {
-            minLength: 1,
-            maxLength: size,
-          }),
+          slots: fc.array(
+            fc.tuple(fc.integer({ min: 1, max: subgroupCount(size) }), capabilities),
+            {
+              minLength: 1,
+              maxLength: size,
+            },
+          ),
         }),
       );
     fc.assert(
@@ -251,14 +292,14 @@ describe('computeCoverage', () => {
 describe('capabilitiesFor', () => {
   it('unions the role with boons the traits share with allies', () => {
     // Liberator's Vow (Firebrand, adept): "Grant allies quickness when you use your heal skill."
-    expect(capabilitiesFor({ eliteSpecialization: 'Firebrand', roleKey: 'stability-core', traitIds: [2101], context: 'WVW' })).toEqual([
-      'AEGIS',
-      'PROTECTION',
-      'QUICKNESS',
-      'RESISTANCE',
-      'STABILITY',
-      'CONDITION_CLEANSE',
-    ]);
+    expect(
+      capabilitiesFor({
+        eliteSpecialization: 'Firebrand',
+        roleKey: 'stability-core',
+        traitIds: [2101],
+        context: 'WVW',
+      }),
+    ).toEqual(['AEGIS', 'PROTECTION', 'QUICKNESS', 'RESISTANCE', 'STABILITY', 'CONDITION_CLEANSE']);
   });
 
   it('does not count boons a trait gives only to its bearer', () => {
@@ -272,17 +313,18 @@ describe('capabilitiesFor', () => {
       reason: 'UNKNOWN_TRAIT',
       field: 'traitIds[1]',
     });
-    expect(thrown(() => capabilitiesFor({ roleKey: 'dps', context: 'PVE' }))).toMatchObject({ field: 'roleKey' });
+    expect(thrown(() => capabilitiesFor({ roleKey: 'dps', context: 'PVE' }))).toMatchObject({
+      field: 'roleKey',
+    });
   });
 });
 
 describe('roleOptionsForBuild', () => {
   it("lists the options of the build's elite specialization", () => {
     // Zeal (42), Virtues (46), Firebrand (62)
-    expect(roleOptionsForBuild({ specializationIds: [42, 46, 62], context: 'PVE' })?.map((o) => o.key)).toEqual([
-      'quickness-dps',
-      'heal-quickness',
-    ]);
+    expect(
+      roleOptionsForBuild({ specializationIds: [42, 46, 62], context: 'PVE' })?.map((o) => o.key),
+    ).toEqual(['quickness-dps', 'heal-quickness']);
   });
 
   it('returns null for core builds and for unknown cells', () => {

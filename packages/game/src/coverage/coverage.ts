@@ -94,7 +94,11 @@ export interface SquadCoverage {
 function validate(input: CoverageInput): void {
   const { gameMode, size, members } = input;
   if (!(GAME_MODES as readonly string[]).includes(gameMode)) {
-    throw new CoverageInputError('UNKNOWN_GAME_MODE', 'gameMode', `Unknown game mode ${String(gameMode)}`);
+    throw new CoverageInputError(
+      'UNKNOWN_GAME_MODE',
+      'gameMode',
+      `Unknown game mode ${String(gameMode)}`,
+    );
   }
   const maxSize = GAME_MODE_MAX_SIZE[gameMode];
   if (!Number.isInteger(size) || size < 1 || size > maxSize) {
@@ -117,10 +121,18 @@ function validate(input: CoverageInput): void {
   members.forEach((member, index) => {
     const at = `members[${index}]`;
     if (typeof member.id !== 'string' || member.id === '') {
-      throw new CoverageInputError('INVALID_MEMBER_ID', `${at}.id`, 'A member needs a non-empty id');
+      throw new CoverageInputError(
+        'INVALID_MEMBER_ID',
+        `${at}.id`,
+        'A member needs a non-empty id',
+      );
     }
     if (seenIds.has(member.id)) {
-      throw new CoverageInputError('DUPLICATE_MEMBER_ID', `${at}.id`, `Member id ${member.id} is used twice`);
+      throw new CoverageInputError(
+        'DUPLICATE_MEMBER_ID',
+        `${at}.id`,
+        `Member id ${member.id} is used twice`,
+      );
     }
     seenIds.add(member.id);
     if (!Number.isInteger(member.subgroup) || member.subgroup < 1 || member.subgroup > subgroups) {
@@ -178,7 +190,8 @@ function gapsOf(
   subgroup: number | null,
 ): CoverageGap[] {
   return requirements.flatMap((requirement) => {
-    const have = coverage.find((c) => c.capability === requirement.capability)?.providers.length ?? 0;
+    const have =
+      coverage.find((c) => c.capability === requirement.capability)?.providers.length ?? 0;
     if (have >= requirement.minSources) return [];
     return [
       {
@@ -252,7 +265,10 @@ export function computeCoverage(input: CoverageInput): SquadCoverage {
     subgroups,
     squad,
     score,
-    gaps: [...subgroups.flatMap((s) => s.gaps), ...gapsOf(squadCapabilities, squadRequirements, null)],
+    gaps: [
+      ...subgroups.flatMap((s) => s.gaps),
+      ...gapsOf(squadCapabilities, squadRequirements, null),
+    ],
     requirementsVersion: requirementsDataInfo.version,
   };
 }

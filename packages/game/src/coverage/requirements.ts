@@ -43,7 +43,12 @@ type RawRequirement = {
   weight: number;
   label: string;
 };
-type RawMode = { label: string; basis: string; sources: readonly string[]; requirements: readonly RawRequirement[] };
+type RawMode = {
+  label: string;
+  basis: string;
+  sources: readonly string[];
+  requirements: readonly RawRequirement[];
+};
 
 function parseRequirement(raw: RawRequirement, where: string): ModeRequirement {
   const { capability, scope } = raw;
@@ -81,7 +86,8 @@ function parseMode(mode: GameMode): ModeRequirements {
     throw new Error(`mode-requirements.json ${mode}: a capability is required twice in one scope`);
   }
   for (const source of raw.sources) {
-    if (!sourceIds.has(source)) throw new Error(`mode-requirements.json ${mode}: unknown source ${source}`);
+    if (!sourceIds.has(source))
+      throw new Error(`mode-requirements.json ${mode}: unknown source ${source}`);
   }
   return Object.freeze({
     mode,

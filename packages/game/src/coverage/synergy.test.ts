@@ -68,11 +68,21 @@ describe('analyzeSynergy', () => {
   it('credits a profession alone with all roles of its elites, and says so', () => {
     const result = analyzeSynergy({
       gameMode: 'FRACTALS',
-      entries: [{ profession: 'guardian' }, { specialization: 'Weaver', profession: 'Elementalist' }],
+      entries: [
+        { profession: 'guardian' },
+        { specialization: 'Weaver', profession: 'Elementalist' },
+      ],
     });
     const [guardian] = result.entries;
-    expect(guardian).toMatchObject({ name: 'Guardian', basis: 'PROFESSION_UNION', role: null, specializationId: null });
-    expect(guardian?.provides).toEqual(expect.arrayContaining(['QUICKNESS', 'ALACRITY', 'HEALING', 'DAMAGE']));
+    expect(guardian).toMatchObject({
+      name: 'Guardian',
+      basis: 'PROFESSION_UNION',
+      role: null,
+      specializationId: null,
+    });
+    expect(guardian?.provides).toEqual(
+      expect.arrayContaining(['QUICKNESS', 'ALACRITY', 'HEALING', 'DAMAGE']),
+    );
     expect(guardian?.note).toContain('Firebrand');
     expect(result.summary).toContain('Only the profession was given');
     expect(result.score).toBe(100);
@@ -85,27 +95,45 @@ describe('analyzeSynergy', () => {
     });
     expect(result.entries[0]).toMatchObject({ basis: 'UNKNOWN', provides: [], role: null });
     expect(result.summary).toContain('No public source says what Dragonhunter brings in WvW');
-    expect(result.missingRequirements.map((r) => r.capability)).toEqual(['HEALING', 'BOON_STRIP', 'MIGHT']);
+    expect(result.missingRequirements.map((r) => r.capability)).toEqual([
+      'HEALING',
+      'BOON_STRIP',
+      'MIGHT',
+    ]);
   });
 
   describe('input errors', () => {
     const cases: Array<[string, SynergyInput, string, string]> = [
-      ['one entry', { gameMode: 'RAID', entries: [{ specialization: 'Firebrand' }] }, 'ENTRY_COUNT', 'entries'],
+      [
+        'one entry',
+        { gameMode: 'RAID', entries: [{ specialization: 'Firebrand' }] },
+        'ENTRY_COUNT',
+        'entries',
+      ],
       [
         'six entries',
-        { gameMode: 'RAID', entries: Array.from({ length: 6 }, () => ({ specialization: 'Firebrand' })) },
+        {
+          gameMode: 'RAID',
+          entries: Array.from({ length: 6 }, () => ({ specialization: 'Firebrand' })),
+        },
         'ENTRY_COUNT',
         'entries',
       ],
       [
         'an unknown specialization',
-        { gameMode: 'RAID', entries: [{ specialization: 'Firebrand' }, { specialization: 'Bard' }] },
+        {
+          gameMode: 'RAID',
+          entries: [{ specialization: 'Firebrand' }, { specialization: 'Bard' }],
+        },
         'UNKNOWN_SPECIALIZATION',
         'entries[1].specialization',
       ],
       [
         'a core specialization',
-        { gameMode: 'RAID', entries: [{ specialization: 'Zeal' }, { specialization: 'Firebrand' }] },
+        {
+          gameMode: 'RAID',
+          entries: [{ specialization: 'Zeal' }, { specialization: 'Firebrand' }],
+        },
         'NOT_ELITE',
         'entries[0].specialization',
       ],
@@ -117,7 +145,13 @@ describe('analyzeSynergy', () => {
       ],
       [
         'a specialization of another profession',
-        { gameMode: 'RAID', entries: [{ specialization: 'Firebrand', profession: 'Warrior' }, { profession: 'Thief' }] },
+        {
+          gameMode: 'RAID',
+          entries: [
+            { specialization: 'Firebrand', profession: 'Warrior' },
+            { profession: 'Thief' },
+          ],
+        },
         'PROFESSION_MISMATCH',
         'entries[0].profession',
       ],

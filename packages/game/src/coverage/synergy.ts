@@ -12,7 +12,12 @@ import {
 } from '../model.js';
 import { GameInputError } from '../roles/errors.js';
 import { getProfession, getSpecialization, type Specialization } from '../catalog/index.js';
-import { eliteRolesFor, listEliteRoles, type RoleContext, type RoleOption } from '../roles/index.js';
+import {
+  eliteRolesFor,
+  listEliteRoles,
+  type RoleContext,
+  type RoleOption,
+} from '../roles/index.js';
 import { sortCapabilities } from './capabilities.js';
 import { computeCoverage, type SquadCoverage } from './coverage.js';
 import { capabilityWords } from './messages.js';
@@ -112,10 +117,13 @@ function optionsIn(
 
 function resolveEntry(entry: SynergyEntry, index: number, context: RoleContext): ResolvedEntry {
   const at = `entries[${index}]`;
-  const profession =
-    entry.profession === undefined ? undefined : getProfession(entry.profession);
+  const profession = entry.profession === undefined ? undefined : getProfession(entry.profession);
   if (entry.profession !== undefined && !profession) {
-    throw new SynergyInputError('UNKNOWN_PROFESSION', `${at}.profession`, `Unknown profession ${entry.profession}`);
+    throw new SynergyInputError(
+      'UNKNOWN_PROFESSION',
+      `${at}.profession`,
+      `Unknown profession ${entry.profession}`,
+    );
   }
 
   if (entry.specialization !== undefined) {
@@ -204,7 +212,11 @@ function coverageOf(gameMode: GameMode, pick: readonly Candidate[]): SquadCovera
   return computeCoverage({
     gameMode,
     size: pick.length,
-    members: pick.map((candidate, i) => ({ id: String(i), subgroup: 1, provides: candidate.provides })),
+    members: pick.map((candidate, i) => ({
+      id: String(i),
+      subgroup: 1,
+      provides: candidate.provides,
+    })),
   });
 }
 
@@ -249,7 +261,9 @@ function summarize(
   const total = covered.length + missing.length;
   const sentences = [
     `${listWords(names)} cover ${covered.length} of ${total} ${modeLabel} requirements` +
-      (covered.length > 0 ? `: ${listWords(covered.map((r) => capabilityWords(r.capability)))}.` : '.'),
+      (covered.length > 0
+        ? `: ${listWords(covered.map((r) => capabilityWords(r.capability)))}.`
+        : '.'),
   ];
   if (missing.length > 0) {
     sentences.push(`Still needed: ${listWords(missing.map((r) => r.label))}.`);
@@ -272,7 +286,11 @@ function summarize(
 export function analyzeSynergy(input: SynergyInput): SynergyResult {
   const { entries, gameMode } = input;
   if (!(GAME_MODES as readonly string[]).includes(gameMode)) {
-    throw new SynergyInputError('UNKNOWN_GAME_MODE', 'gameMode', `Unknown game mode ${String(gameMode)}`);
+    throw new SynergyInputError(
+      'UNKNOWN_GAME_MODE',
+      'gameMode',
+      `Unknown game mode ${String(gameMode)}`,
+    );
   }
   if (entries.length < SYNERGY_MIN_ENTRIES || entries.length > SYNERGY_MAX_ENTRIES) {
     throw new SynergyInputError(
