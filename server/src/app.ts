@@ -88,7 +88,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     });
     cleanups.push(() => database.close());
 
-    const errorReporter = createErrorReporter(config);
+    const errorReporter = await createErrorReporter(config);
     cleanups.push(async () => void (await errorReporter.flush()));
     const metrics = createMetrics();
     database.observeQueries((query) => metrics.observeDbQuery(query.durationMs / 1000, query.sql));

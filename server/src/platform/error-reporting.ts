@@ -1,4 +1,3 @@
-import * as Sentry from '@sentry/node';
 import type { AppConfig } from './config.js';
 import { EXPECTED_ERROR_CODES, normaliseErrorCode } from './graphql/errors.js';
 
@@ -29,10 +28,12 @@ export function isReportable(code: unknown): boolean {
 
 let sentryInitialised = false;
 
-export function createErrorReporter(config: AppConfig): ErrorReporter {
+export async function createErrorReporter(config: AppConfig): Promise<ErrorReporter> {
   if (!config.sentryDsn) {
     return { enabled: false, report: () => {}, flush: async () => true };
   }
+  // Loaded only when configured: the SDK costs about half a second of start-up.
+  const Sentry = await import('@sentry/node');
   // Sentry is process-wide; a second app in the same process (tests) reuses the client.
   if (!sentryInitialised) {
     Sentry.init({
