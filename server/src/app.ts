@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { createApolloServer } from './platform/graphql/apollo.js';
@@ -15,7 +15,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { requestIdFor } from './platform/http/request-id.js';
 import { registerStaticRoutes } from './platform/http/static.routes.js';
 import { createErrorReporter } from './platform/error-reporting.js';
-import { scheduleMaintenance, startInProcessJobs } from './platform/jobs/runner.js';
+import { registerMaintenanceSchedules, startInProcessJobs } from './platform/jobs/runner.js';
 import { createLogger, runInRequestScope } from './platform/logging.js';
 import { createMetrics, isAuthorizedScrape } from './platform/metrics.js';
 import { createAppPubSub } from './platform/pubsub.js';
@@ -95,7 +95,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     metrics.trackDbPool(() => database.poolStats());
     cleanups.push(async () => metrics.trackDbPool(undefined));
 
-    const pubSubHandle = createAppPubSub(config.redisUrl);
+    const pubSubHandle = createAppPubSub(config.redisUrl, (error) =>
+      logger.warn({ err: error }, 'pubsub: a Redis command failed (event lost)'),
+    );
     cleanups.push(() => pubSubHandle.close());
     let redis: Redis | undefined;
     if (config.redisUrl) {
@@ -309,13 +311,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // Housekeeping jobs: timers here without Redis; with Redis the schedule goes to BullMQ and
     // `npm run worker` processes it (every instance upserts the same schedulers: idempotent).
     if (config.redisUrl) {
-      const connection = new Redis(config.redisUrl, {
-        maxRetriesPerRequest: null,
-        connectionName: 'gw2-squad-optimizer:scheduler',
-      });
-      const queue = await scheduleMaintenance({ connection, prefix: config.jobQueuePrefix });
-      await queue.close();
-      await connection.quit();
+      const schedules = registerMaintenanceSchedules(
+        config.redisUrl,
+        config.jobQueuePrefix,
+        (error) => logger.error({ err: error }, 'could not register the job schedules'),
+      );
+      cleanups.push(async () => schedules.stop());
     } else {
       const jobs = startInProcessJobs({
         orm: database.orm,

@@ -1,18 +1,29 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
-/** Opens an ioredis client that fails fast instead of queueing commands forever. */
-export function createRedisClient(url: string, name: string): Redis {
-  return new Redis(url, {
+/**
+ * Opens an ioredis client that fails fast instead of queueing commands forever. Connection
+ * errors are not thrown at the process: ioredis keeps reconnecting, and /ready (and the
+ * readiness subscription) report Redis as down meanwhile.
+ */
+export function createRedisClient(url: string, name: string, options: RedisOptions = {}): Redis {
+  const client = new Redis(url, {
     connectionName: `gw2-squad-optimizer:${name}`,
     maxRetriesPerRequest: 2,
     enableOfflineQueue: true,
     lazyConnect: false,
+    ...options,
   });
+  client.on('error', () => {});
+  return client;
 }
 
-/** Quits politely, then disconnects if the server does not answer. */
+/** Quits politely when connected; otherwise (Redis down) disconnects at once instead of waiting. */
 export async function closeRedisClient(client: Redis): Promise<void> {
   if (client.status === 'end') return;
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
   try {
     await client.quit();
   } catch {

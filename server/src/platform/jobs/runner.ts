@@ -1,4 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { createRedisClient } from '../redis.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
@@ -87,4 +88,22 @@ export function startMaintenanceWorker(options: {
   );
   worker.on('error', (error) => options.logger.error({ err: error }, 'worker error'));
   return worker;
+}
+
+/**
+ * The API's part with Redis: upsert the schedules once, in the background, then let go of the
+ * connection. A Redis outage must not stop the API from starting or stopping; `stop()` drops
+ * the connection whatever state the registration is in.
+ */
+export function registerMaintenanceSchedules(
+  redisUrl: string,
+  prefix: string,
+  onError: (error: unknown) => void,
+): { stop(): void } {
+  const connection = createRedisClient(redisUrl, 'scheduler', { maxRetriesPerRequest: 1 });
+  scheduleMaintenance({ connection, prefix })
+    .then((queue) => queue.close())
+    .catch(onError)
+    .finally(() => connection.disconnect());
+  return { stop: () => connection.disconnect() };
 }
