@@ -3,9 +3,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 
 /**
- * Limits on the shape of a document, checked before anything runs. Generous enough for the
- * client's real queries and GraphiQL's introspection (both tested), far below what a depth or
- * alias bomb needs. A rejected document answers BAD_USER_INPUT (reason
+ * Limits on the shape of a document, checked before anything runs. Generous enough for every
+ * document the client and the playground send (armor.test.ts checks each one), far below what
+ * a depth or alias bomb needs. Depth and cost count fields, not fragment spreads: a fragment
+ * is how the client splits one query between components (the team page's fragments nest four
+ * deep), not extra data, so counting each spread as a level turned a 6-field-deep query into
+ * a rejected 14. A rejected document answers BAD_USER_INPUT (reason
  * GRAPHQL_VALIDATION_FAILED, or GRAPHQL_PARSE_FAILED for too many tokens).
  */
 export const ARMOR_LIMITS = {
@@ -22,13 +25,13 @@ export function createArmor(options: { exposeLimits: boolean }): {
   parseOptions: { maxTokens: number };
 } {
   const armor = new ApolloArmor({
-    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxDepth: { n: ARMOR_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
     // Counted by graphql-js's own parser instead (see parseOptions): armor's token plugin
     // re-parses in a hook, so every syntax error became a 500.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: true },
+    costLimit: { maxCost: ARMOR_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true },
     // "Did you mean ...?" hints map a schema whose introspection is off in production.
     blockFieldSuggestion: { enabled: !options.exposeLimits },
   });
