@@ -55,6 +55,21 @@ export default defineConfig({
           environment: 'happy-dom',
         },
       },
+      {
+        // Player journeys in Chromium against the built server (e2e/README.md). Files share
+        // one server and run one at a time, after the other projects.
+        test: {
+          name: 'e2e',
+          root: './e2e',
+          include: ['specs/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['./support/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
