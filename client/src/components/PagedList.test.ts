@@ -1,5 +1,5 @@
 import { ApolloError } from '@apollo/client/core';
-import { mount } from '@vue/test-utils';
+import { mount, RouterLinkStub } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { h } from 'vue';
 import PagedList from './PagedList.vue';
@@ -16,6 +16,7 @@ function mountList(props: Record<string, unknown>) {
       errorTitle: 'Could not load teams',
       ...props,
     },
+    global: { stubs: { RouterLink: RouterLinkStub } },
     slots: {
       // The slot is typed by the generic's bound; these pages carry items.
       default: ({ connection }: { connection: { pageInfo: { hasNextPage: boolean } } }) =>

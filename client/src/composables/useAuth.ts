@@ -2,6 +2,7 @@ import type { ApolloClient, ApolloError } from '@apollo/client/core';
 import { inject, reactive, readonly, type InjectionKey } from 'vue';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { accessToken as appTokens, type TokenStore } from '../graphql/auth-token';
+import { BEFORE_SESSION, type SessionGate } from '../graphql/session-gate';
 
 // Sign-in, registration and refresh all answer with a session; one fragment names its fields.
 const AuthSessionFragment = graphql(`
@@ -74,6 +75,8 @@ export interface Auth {
 
 export interface AuthOptions {
   tokens?: TokenStore;
+  /** Opened once the session is known (after the first refresh, a sign-in or a sign-out). */
+  sessionGate?: Pick<SessionGate, 'open'>;
   now?: () => number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -82,10 +85,12 @@ export interface AuthOptions {
 /**
  * Sign-in state. The access token lives only in memory (the token store, which restarts the
  * websocket when it changes); the refresh token is an HttpOnly cookie the page never sees, so
- * a reload restores the session through `refresh()`.
+ * a reload restores the session through `refresh()`. Until the first refresh answers, the
+ * session gate holds the app's queries; whenever the viewer changes afterwards, the cache is
+ * reset, so no page shows what the previous viewer was allowed to see.
  */
 export function createAuth(
-  client: Pick<ApolloClient<unknown>, 'mutate' | 'clearStore'>,
+  client: Pick<ApolloClient<unknown>, 'mutate' | 'resetStore'>,
   options: AuthOptions = {},
 ): Auth {
   const tokens = options.tokens ?? appTokens;
@@ -95,6 +100,8 @@ export function createAuth(
     options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   const state = reactive<AuthState>({ user: null, restoring: true });
   let timer: unknown = null;
+  // undefined until the session is known: nothing was fetched for anyone before that.
+  let viewerId: string | null | undefined = undefined;
   // One refresh at a time: a refresh token works once, a second concurrent use ends the session.
   let refreshing: Promise<boolean> | null = null;
 
@@ -103,19 +110,32 @@ export function createAuth(
     timer = null;
   };
 
-  const apply = (payload: FragmentType<typeof AuthSessionFragment>) => {
+  /** Opens the gate; refetches what active queries show when the viewer is someone else now. */
+  const viewerKnown = async (id: string | null) => {
+    const previous = viewerId;
+    viewerId = id;
+    options.sessionGate?.open();
+    if (previous !== undefined && previous !== id) {
+      // Errors of the refetched queries are theirs to show.
+      await client.resetStore().catch(() => undefined);
+    }
+  };
+
+  const apply = async (payload: FragmentType<typeof AuthSessionFragment>) => {
     const session = getFragmentData(AuthSessionFragment, payload);
     tokens.set(session.accessToken);
     state.user = { ...session.user };
     cancelTimer();
     const wait = Math.max(0, new Date(session.expiresAt).getTime() - now() - REFRESH_MARGIN_MS);
     timer = setTimer(() => void auth.refresh(), wait);
+    await viewerKnown(session.user.id);
   };
 
-  const clear = () => {
+  const clear = async () => {
     cancelTimer();
     tokens.set(null);
     state.user = null;
+    await viewerKnown(null);
   };
 
   const auth: Auth = {
@@ -124,23 +144,35 @@ export function createAuth(
       const { data } = await client.mutate({
         mutation: LoginMutation,
         variables: { input: { login, password } },
+        context: BEFORE_SESSION,
       });
-      if (data) apply(data.login);
+      if (data) await apply(data.login);
     },
     async register(input) {
-      const { data } = await client.mutate({ mutation: RegisterMutation, variables: { input } });
-      if (data) apply(data.register);
+      const { data } = await client.mutate({
+        mutation: RegisterMutation,
+        variables: { input },
+        context: BEFORE_SESSION,
+      });
+      if (data) await apply(data.register);
     },
     refresh() {
       refreshing ??= (async () => {
+        let data;
         try {
-          const { data } = await acrossTabs(() => client.mutate({ mutation: RefreshMutation }));
-          if (!data) throw new Error('no session');
-          apply(data.refreshSession);
-          return true;
+          ({ data } = await acrossTabs(() =>
+            client.mutate({ mutation: RefreshMutation, context: BEFORE_SESSION }),
+          ));
         } catch {
-          clear();
-          return false;
+          data = null;
+        }
+        try {
+          if (!data) {
+            await clear();
+            return false;
+          }
+          await apply(data.refreshSession);
+          return true;
         } finally {
           state.restoring = false;
           refreshing = null;
@@ -150,10 +182,9 @@ export function createAuth(
     },
     async signOut() {
       try {
-        await client.mutate({ mutation: LogoutMutation });
+        await client.mutate({ mutation: LogoutMutation, context: BEFORE_SESSION });
       } finally {
-        clear();
-        await client.clearStore();
+        await clear();
       }
     },
     dispose: cancelTimer,

@@ -36,10 +36,15 @@ describe('useAuthForm', () => {
     expect(form.invalid('email')).toBeUndefined();
   });
 
-  it('keeps a message without a field when the server named none', async () => {
+  it('explains a failure without a field in words for the player', async () => {
     const form = useAuthForm('Failed.');
-    await form.submit(() => Promise.reject(new ApolloError({ errorMessage: 'Network down' })));
-    expect(form.error.value).toEqual({ message: 'Network down', field: null });
+    await form.submit(() =>
+      Promise.reject(new ApolloError({ networkError: new TypeError('Failed to fetch') })),
+    );
+    expect(form.error.value).toEqual({
+      message: 'Could not reach the server. Check your connection and try again.',
+      field: null,
+    });
     expect(form.invalid('email')).toBeUndefined();
   });
 });

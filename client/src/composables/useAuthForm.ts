@@ -1,6 +1,6 @@
 import type { ApolloError } from '@apollo/client/core';
 import { ref } from 'vue';
-import { describeApolloError } from '../graphql/errors';
+import { explainError } from '../graphql/errors';
 import { errorField } from './useAuth';
 
 export interface AuthFormError {
@@ -25,7 +25,7 @@ export function useAuthForm(failure: string) {
     } catch (caught) {
       const apolloError = caught as ApolloError;
       error.value = {
-        message: describeApolloError(apolloError)[0]?.message ?? failure,
+        message: explainError(apolloError).message || failure,
         field: errorField(apolloError),
       };
     } finally {

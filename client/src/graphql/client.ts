@@ -11,6 +11,7 @@ import { getMainDefinition, relayStylePagination } from '@apollo/client/utilitie
 import { createClient, type Client as WsClient, type ClientOptions } from 'graphql-ws';
 import { accessToken, bearer, type TokenStore } from './auth-token';
 import { createConnectionStatus, type ConnectionStatusSource } from './connection-status';
+import type { SessionGate } from './session-gate';
 import { graphqlWsUrl } from './ws-url';
 
 // @vue/apollo-composable 4.2 calls ObservableQuery APIs that Apollo 3.14 flags for removal in
@@ -28,6 +29,8 @@ export interface ApolloClientOptions {
   wsUrl?: string;
   /** Where the access token lives; defaults to the app-wide store. */
   tokens?: TokenStore;
+  /** Holds every operation (HTTP and websocket) until the session is known (main.ts). */
+  sessionGate?: SessionGate;
   /** For tests: a fetch that never leaves the process. */
   fetch?: typeof fetch;
   /** For tests: a WebSocket implementation and a retry wait that does not sleep. */
@@ -197,11 +200,14 @@ export function createApolloClient(options: ApolloClientOptions = {}): AppApollo
     ...options.ws,
   });
 
-  const link = split(
+  const transport = split(
     isSubscription,
     new GraphQLWsLink(ws.client),
     ApolloLink.from([createAuthLink(tokens), httpLink]),
   );
+  const link = options.sessionGate
+    ? ApolloLink.from([options.sessionGate.link, transport])
+    : transport;
 
   const client = new ApolloClient({ link, cache: createCache() });
 

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { BuildsPageDocument, ImportBuildDocument } from '../gql/graphql';
 import { createMockApollo } from '../test-utils/apollo';
-import { buildCardData, DRAGONHUNTER_CODE, routerAt } from '../test-utils/fixtures';
+import { buildCardData, DRAGONHUNTER_CODE, provideFor, routerAt } from '../test-utils/fixtures';
 import BuildsPage from './BuildsPage.vue';
 
 function page(builds: ReturnType<typeof buildCardData>[], hasNextPage = false) {
@@ -33,7 +33,9 @@ function listRequest(filter: Record<string, unknown> = {}, after?: string) {
 async function mountPage(mocks: Parameters<typeof createMockApollo>[0]) {
   const apollo = createMockApollo(mocks);
   const router = await routerAt('/builds');
-  const wrapper = mount(BuildsPage, { global: { ...apollo.global, plugins: [router] } });
+  const wrapper = mount(BuildsPage, {
+    global: { provide: provideFor(apollo), plugins: [router] },
+  });
   return { wrapper, apollo };
 }
 

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { CreateTeamDocument, TeamsPageDocument } from '../gql/graphql';
 import { createMockApollo } from '../test-utils/apollo';
-import { routerAt } from '../test-utils/fixtures';
+import { provideFor, routerAt } from '../test-utils/fixtures';
 import TeamsPage from './TeamsPage.vue';
 
 function teams(names: string[]) {
@@ -37,10 +37,12 @@ const list = (scope: string) => ({
   variables: { first: 20, filter: { scope } },
 });
 
-async function mountPage(mocks: Parameters<typeof createMockApollo>[0]) {
+async function mountPage(mocks: Parameters<typeof createMockApollo>[0], signedIn = true) {
   const apollo = createMockApollo(mocks);
   const router = await routerAt('/teams');
-  const wrapper = mount(TeamsPage, { global: { ...apollo.global, plugins: [router] } });
+  const wrapper = mount(TeamsPage, {
+    global: { provide: provideFor(apollo, signedIn ? undefined : null), plugins: [router] },
+  });
   return { wrapper, router };
 }
 
@@ -88,6 +90,18 @@ describe('TeamsPage', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/teams/t9'), {
       timeout: 5_000,
     });
+    wrapper.unmount();
+  });
+
+  it('signed out: invites to sign in instead of offering a form that cannot work', async () => {
+    const { wrapper } = await mountPage(
+      [{ request: list('VISIBLE'), result: teams(['Open raid']) }],
+      false,
+    );
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Open raid'));
+    expect(wrapper.find('.new-team__form').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Sign in to create a team');
+    expect(wrapper.get('a[href="/sign-in?redirect=/teams"]').text()).toBe('Sign in');
     wrapper.unmount();
   });
 

@@ -1,4 +1,6 @@
+import { reactive, readonly } from 'vue';
 import { createMemoryHistory } from 'vue-router';
+import { authKey, type Auth, type AuthUser } from '../composables/useAuth';
 import { createAppRouter } from '../router';
 
 /** A real chat code (Power Dragonhunter, from the codec's published examples). */
@@ -231,4 +233,29 @@ export function teamData(overrides: Record<string, unknown> = {}) {
     ]),
     ...overrides,
   };
+}
+
+/** A signed-in (or signed-out) viewer for pages that read `useAuth()`; no network. */
+export function fakeAuth(user: AuthUser | null = SIGNED_IN): Auth {
+  const state = reactive({ user, restoring: false });
+  return {
+    state: readonly(state),
+    signIn: async () => undefined,
+    register: async () => undefined,
+    refresh: async () => user !== null,
+    signOut: async () => {
+      state.user = null;
+    },
+    dispose: () => undefined,
+  };
+}
+
+export const SIGNED_IN: AuthUser = { id: 'u1', username: 'logan', email: 'logan@example.org' };
+
+/** `global.provide` entries for a page test: the mocked Apollo client and a viewer. */
+export function provideFor(
+  apollo: { global: { provide: Record<symbol, unknown> } },
+  user: AuthUser | null = SIGNED_IN,
+) {
+  return { ...apollo.global.provide, [authKey]: fakeAuth(user) };
 }
