@@ -8,8 +8,8 @@ import type { ReadinessMonitor } from './platform/readiness.js';
 import type { RateLimits } from './platform/security/rate-limits.js';
 
 /**
- * The application's services, built once at start (see app.ts) and handed to resolvers through
- * the GraphQL context: no global locator, and tests can build their own.
+ * The application's services, built once at start (see app.services.ts) and handed to
+ * resolvers through the GraphQL context: no global locator, and tests can build their own.
  */
 export interface AppServices {
   readonly pubSub: AppPubSub;

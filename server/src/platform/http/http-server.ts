@@ -1,0 +1,90 @@
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import type { ErrorReporter } from '../error-reporting.js';
+import { runInRequestScope } from '../logging.js';
+import { isAuthorizedScrape, type Metrics } from '../metrics.js';
+import { registerHttpHardening } from '../security/http-hardening.js';
+import type { RateLimits } from '../security/rate-limits.js';
+import { httpErrorHandler } from './error-handler.js';
+import { requestIdFor } from './request-id.js';
+
+export interface HttpServerOptions {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly errorReporter: ErrorReporter;
+  readonly rateLimits: RateLimits;
+  /** The signed-in user of a request (verified token), for per-user global limits. */
+  identify(request: FastifyRequest): Promise<string | undefined>;
+}
+
+export interface HttpServer {
+  readonly fastify: FastifyInstance;
+  /** From now on responses ask clients to close their keep-alive connections. */
+  beginShutdown(): void;
+}
+
+/**
+ * The Fastify instance with what every route shares: request ids and request-scoped logs,
+ * HTTP metrics, error reporting and mapping, the hardening (cookies, headers, CORS, the global
+ * rate limit) and GET /metrics. Routes are added by the caller.
+ */
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const { config, metrics, errorReporter } = options;
+  const fastify = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: requestIdFor,
+    logController: new LogController({ requestIdLogLabel: 'req_id' }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    runInRequestScope({ reqId: request.id, log: request.log }, done);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeHttp(
+      request.method,
+      request.routeOptions.url,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+  fastify.setErrorHandler<FastifyError>((error, request, reply) => {
+    if ((error.statusCode ?? 500) >= 500) errorReporter.report(error, { reqId: request.id });
+    return httpErrorHandler(error, request, reply);
+  });
+  await registerHttpHardening(fastify, {
+    isProduction: config.isProduction,
+    corsOrigins: config.corsOrigins,
+    rateLimits: options.rateLimits,
+    identify: options.identify,
+  });
+  // While shutting down, in-flight responses ask the client to close its keep-alive
+  // connection, so the server is not held open by sockets that just went idle.
+  let shuttingDown = false;
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (shuttingDown) void reply.header('connection', 'close');
+  });
+  fastify.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+    if (!isAuthorizedScrape(request.headers.authorization, config.metricsToken)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send('unauthorized\n');
+    }
+    return reply.type(metrics.contentType).send(await metrics.render());
+  });
+  return {
+    fastify,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+  };
+}
