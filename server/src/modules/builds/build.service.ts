@@ -5,7 +5,7 @@ import type { GraphQLContext, Viewer } from '../../platform/graphql/context.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../platform/graphql/errors.js';
 import type { Metrics } from '../../platform/metrics.js';
 import { User } from '../accounts/user.entity.js';
-import { TeamService } from '../teams/team.service.js';
+import { TeamChanges } from '../teams/team.changes.js';
 import { Build, BuildVisibility } from './build.entity.js';
 import { decodeCursor, encodeCursor, isUuid } from './build.cursor.js';
 import {
@@ -62,7 +62,7 @@ function likePattern(search: string): string {
 /** The service for one request. */
 export function buildServiceFor(context: GraphQLContext): BuildService {
   const { metrics, pubSub, clock } = context.services;
-  return new BuildService(context.em, context.viewer, metrics, new TeamService(pubSub, clock));
+  return new BuildService(context.em, context.viewer, metrics, new TeamChanges(pubSub, clock));
 }
 
 /**
@@ -74,7 +74,7 @@ export class BuildService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly metrics: Pick<Metrics, 'buildCreated'>,
-    private readonly teams: TeamService,
+    private readonly teams: TeamChanges,
   ) {}
 
   private viewerId(): string {

@@ -10,7 +10,7 @@ import { BadUserInputError, type FieldProblem } from '../../platform/graphql/err
 import type { AppPubSub } from '../../platform/pubsub.js';
 import type { Team } from '../teams/team.entity.js';
 import { PLAYER_NAME_MAX_LENGTH, sizeProblem, subgroupProblem } from '../teams/team.rules.js';
-import { TeamService, type MemberSlot } from '../teams/team.service.js';
+import { TeamMemberService, type MemberSlot } from '../teams/team-members.service.js';
 import { TRAITS_ONLY_ROLE } from './candidates.js';
 import type { ApplySquadPlanInput } from './optimizer.inputs.js';
 
@@ -81,10 +81,10 @@ function checkAssignments(input: ApplySquadPlanInput): MemberSlot[] {
  * see, FORBIDDEN for one it can only read, TEAM_UPDATED once committed.
  */
 export class ApplyPlanService {
-  private readonly teams: TeamService;
+  private readonly teams: TeamMemberService;
 
   constructor(pubSub: AppPubSub, clock: Clock) {
-    this.teams = new TeamService(pubSub, clock);
+    this.teams = new TeamMemberService(pubSub, clock);
   }
 
   async apply(

@@ -31,7 +31,7 @@ export enum TeamShareAccess {
 
 /**
  * A planned squad. `version` is bumped by every change in the same transaction as the change
- * (optimistic concurrency, see TeamService); it is not MikroORM's @Version because the bump is a
+ * (optimistic concurrency, see TeamChanges); it is not MikroORM's @Version because the bump is a
  * conditional UPDATE issued before anything else, which also serialises writers of one team.
  */
 @Entity({ tableName: 'teams' })

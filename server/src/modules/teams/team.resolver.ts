@@ -26,6 +26,8 @@ import {
 import { createTeamReadScope, teamReadScope, type TeamReadScope } from './team.loaders.js';
 import { memberFacts, toTeam, toTeamCoverage, toTeamMember, toUserProfile } from './team.mapper.js';
 import { teamAccess } from './team.rules.js';
+import { TeamMemberService } from './team-members.service.js';
+import { TeamShareService } from './team-shares.service.js';
 import { TeamService } from './team.service.js';
 import {
   Team,
@@ -37,9 +39,18 @@ import {
   UserProfile,
 } from './team.types.js';
 
-/** Stateless apart from what it is given: built per call from the context's services. */
+// The team services are stateless apart from what they are given: built per call from the
+// context's services.
 function teamService(context: GraphQLContext): TeamService {
   return new TeamService(context.services.pubSub, context.services.clock);
+}
+
+function teamMemberService(context: GraphQLContext): TeamMemberService {
+  return new TeamMemberService(context.services.pubSub, context.services.clock);
+}
+
+function teamShareService(context: GraphQLContext): TeamShareService {
+  return new TeamShareService(context.services.pubSub, context.services.clock);
 }
 
 /** A team as one subscription event carries it: loaded with the event's own scope. */
@@ -137,7 +148,7 @@ export class TeamResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() context: GraphQLContext,
   ): Promise<Team> {
-    const entity = await teamService(context).addMember(
+    const entity = await teamMemberService(context).addMember(
       context.em,
       requireViewer(context),
       teamId,
@@ -155,7 +166,7 @@ export class TeamResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() context: GraphQLContext,
   ): Promise<Team> {
-    const entity = await teamService(context).updateMember(
+    const entity = await teamMemberService(context).updateMember(
       context.em,
       requireViewer(context),
       memberId,
@@ -174,7 +185,7 @@ export class TeamResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() context: GraphQLContext,
   ): Promise<Team> {
-    const entity = await teamService(context).moveMember(
+    const entity = await teamMemberService(context).moveMember(
       context.em,
       requireViewer(context),
       memberId,
@@ -192,7 +203,7 @@ export class TeamResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() context: GraphQLContext,
   ): Promise<Team> {
-    const entity = await teamService(context).removeMember(
+    const entity = await teamMemberService(context).removeMember(
       context.em,
       requireViewer(context),
       memberId,
@@ -209,7 +220,7 @@ export class TeamResolver {
     @Arg('access', () => TeamShareAccess) access: TeamShareAccess,
     @Ctx() context: GraphQLContext,
   ): Promise<TeamShare> {
-    const share = await teamService(context).share(
+    const share = await teamShareService(context).share(
       context.em,
       requireViewer(context),
       teamId,
@@ -226,7 +237,7 @@ export class TeamResolver {
     @Arg('username', () => String) username: string,
     @Ctx() context: GraphQLContext,
   ): Promise<boolean> {
-    return teamService(context).unshare(context.em, requireViewer(context), teamId, username);
+    return teamShareService(context).unshare(context.em, requireViewer(context), teamId, username);
   }
 
   @Subscription(() => Team, {
@@ -303,7 +314,7 @@ export class TeamResolver {
   async shares(@Root() team: Team, @Ctx() context: GraphQLContext): Promise<TeamShare[]> {
     const { em, viewer } = team.scope;
     if (viewer?.userId !== team.ownerId) return [];
-    const shares = await teamService(context).sharesOf(em, team.id);
+    const shares = await teamShareService(context).sharesOf(em, team.id);
     return shares.map((share) => ({ user: toUserProfile(share.user), access: share.access }));
   }
 }
