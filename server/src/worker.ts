@@ -5,7 +5,8 @@ import { ConfigError, loadConfigOrExit, type AppConfig } from './platform/config
 import { openDatabase } from './platform/db/database.js';
 import { scheduleMaintenance, startMaintenanceWorker } from './platform/jobs/runner.js';
 import { createLogger } from './platform/logging.js';
-import { createMetrics, serveMetrics } from './platform/metrics.js';
+import { serveMetrics } from './platform/metrics-endpoint.js';
+import { createMetrics } from './platform/metrics.js';
 
 export interface RunningWorker {
   close(): Promise<void>;

@@ -11,8 +11,6 @@
  * (GraphQL operation names, error codes, AI operations and failure reasons) are capped per
  * process: the first `labelCap` distinct values are kept, later ones are reported as "other".
  */
-import { timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Label value used once a capped label has seen its maximum number of distinct values. */
@@ -362,61 +360,4 @@ function statementKind(sql: string | undefined): string {
     default:
       return OTHER;
   }
-}
-
-/**
- * Checks a scrape's Authorization header against the configured token in constant time.
- * No configured token means the endpoint is open (it must then be unreachable from outside).
- */
-export function isAuthorizedScrape(header: string | undefined, token: string | undefined): boolean {
-  if (!token) return true;
-  const expected = Buffer.from(`Bearer ${token}`);
-  const given = Buffer.from(header ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-export interface MetricsServer {
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-/**
- * A bare HTTP server answering GET /metrics, for processes without Fastify (the worker).
- * Resolves once listening; `port: 0` picks a free port (see the returned `port`).
- */
-export async function serveMetrics(
-  metrics: Pick<Metrics, 'render' | 'contentType'>,
-  options: { port: number; host?: string; token?: string },
-): Promise<MetricsServer> {
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-      return;
-    }
-    if (!isAuthorizedScrape(req.headers.authorization, options.token)) {
-      res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
-      return;
-    }
-    metrics.render().then(
-      (body) => res.writeHead(200, { 'content-type': metrics.contentType }).end(body),
-      () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n'),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : options.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
-  };
 }
