@@ -5,7 +5,7 @@ import { BadUserInputError, ForbiddenError } from '../../platform/graphql/errors
 import type { AppPubSub } from '../../platform/pubsub.js';
 import { User } from '../accounts/user.entity.js';
 import { TeamChanges } from './team.changes.js';
-import { TeamShare, type TeamShareAccess } from './team.entity.js';
+import { TeamShare, type Team, type TeamShareAccess } from './team.entity.js';
 import { canManageTeam } from './team.rules.js';
 
 export interface TeamShareView {
@@ -32,27 +32,18 @@ export class TeamShareService {
     username: string,
     access: TeamShareAccess,
   ): Promise<TeamShareView> {
-    const { result } = await this.changes.change(
-      em,
-      viewer,
-      teamId,
-      null,
-      async (tx, team, level) => {
-        if (!canManageTeam(level)) throw new ForbiddenError('Only the owner shares a team.');
-        const user = await this.userNamed(tx, username);
-        if (user.id === team.owner.id) {
-          throw new BadUserInputError('The owner already has the team.', {
-            field: 'username',
-            reason: 'OWNER',
-          });
-        }
-        const existing = await tx.findOne(TeamShare, { team, user });
-        if (existing) existing.access = access;
-        else tx.create(TeamShare, { team, user, access, createdAt: this.clock.now() });
-        return { user, access };
-      },
-    );
-    return result;
+    return this.changeShare(em, viewer, teamId, username, async (tx, team, user) => {
+      if (user.id === team.owner.id) {
+        throw new BadUserInputError('The owner already has the team.', {
+          field: 'username',
+          reason: 'OWNER',
+        });
+      }
+      const existing = await tx.findOne(TeamShare, { team, user });
+      if (existing) existing.access = access;
+      else tx.create(TeamShare, { team, user, access, createdAt: this.clock.now() });
+      return { user, access };
+    });
   }
 
   /** Owner only; true when a share was removed. */
@@ -62,20 +53,11 @@ export class TeamShareService {
     teamId: string,
     username: string,
   ): Promise<boolean> {
-    const { result } = await this.changes.change(
-      em,
-      viewer,
-      teamId,
-      null,
-      async (tx, team, level) => {
-        if (!canManageTeam(level)) throw new ForbiddenError('Only the owner shares a team.');
-        const user = await this.userNamed(tx, username);
-        const existing = await tx.findOne(TeamShare, { team, user });
-        if (existing) tx.remove(existing);
-        return existing !== null;
-      },
-    );
-    return result;
+    return this.changeShare(em, viewer, teamId, username, async (tx, team, user) => {
+      const existing = await tx.findOne(TeamShare, { team, user });
+      if (existing) tx.remove(existing);
+      return existing !== null;
+    });
   }
 
   /** The team's shares, oldest first (the resolver shows them to the owner only). */
@@ -86,6 +68,27 @@ export class TeamShareService {
       { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     return shares.map((s) => ({ user: s.user, access: s.access }));
+  }
+
+  /** A change of the share of the user called `username`: the owner's alone. */
+  private async changeShare<T>(
+    em: EntityManager,
+    viewer: Viewer,
+    teamId: string,
+    username: string,
+    work: (tx: EntityManager, team: Team, user: User) => Promise<T>,
+  ): Promise<T> {
+    const { result } = await this.changes.change(
+      em,
+      viewer,
+      teamId,
+      null,
+      async (tx, team, level) => {
+        if (!canManageTeam(level)) throw new ForbiddenError('Only the owner shares a team.');
+        return work(tx, team, await this.userNamed(tx, username));
+      },
+    );
+    return result;
   }
 
   private async userNamed(tx: EntityManager, username: string): Promise<User> {
