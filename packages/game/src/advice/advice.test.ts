@@ -52,7 +52,12 @@ describe('adviseBuild', () => {
       gameMode: 'RAID',
       specializations: firebrand(),
     });
-    expect(withoutRole.traitSuggestions.map((s) => s.traitName)).toEqual(['Empowering Might']);
+    // Without a role the build may play DPS, which shares no boon: Liberator's Vow (quickness)
+    // is worth suggesting too.
+    expect(withoutRole.traitSuggestions.map((s) => s.traitName)).toEqual([
+      'Empowering Might',
+      "Liberator's Vow",
+    ]);
 
     const healer = adviseBuild({
       professionId: 'Guardian',
@@ -69,7 +74,7 @@ describe('adviseBuild', () => {
       specializations: firebrand(3),
     });
     expect(traited.traitBoons).toEqual(['MIGHT']);
-    expect(traited.traitSuggestions).toEqual([]);
+    expect(traited.traitSuggestions.map((s) => s.traitName)).toEqual(["Liberator's Vow"]);
     expect(
       traited.servedRequirements.find((s) => s.requirement.capability === 'MIGHT'),
     ).toMatchObject({
@@ -89,6 +94,7 @@ describe('adviseBuild', () => {
     ).toEqual([
       ['quickness-dps', ['pve-boon-dps-power', 'pve-boon-dps-condition']],
       ['heal-quickness', ['pve-heal']],
+      ['dps', ['pve-dps-power', 'pve-dps-condition']],
     ]);
   });
 

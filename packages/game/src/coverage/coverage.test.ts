@@ -324,7 +324,7 @@ describe('roleOptionsForBuild', () => {
     // Zeal (42), Virtues (46), Firebrand (62)
     expect(
       roleOptionsForBuild({ specializationIds: [42, 46, 62], context: 'PVE' })?.map((o) => o.key),
-    ).toEqual(['quickness-dps', 'heal-quickness']);
+    ).toEqual(['quickness-dps', 'heal-quickness', 'dps']);
   });
 
   it('returns null for core builds and for unknown cells', () => {

@@ -18,4 +18,20 @@ export {
   type RoleOption,
   type RolesDataInfo,
 } from './roles.js';
+export {
+  MIN_SUPPORT_SCORE,
+  inferRole,
+  markersFoundIn,
+  type InferenceConfidence,
+  type RoleCandidate,
+  type RoleEvidence,
+  type RoleInference,
+} from './inference.js';
+export { MARKER_KINDS, type MarkerKind, type RoleMarker } from './markers.js';
+export {
+  resolveRole,
+  type ResolvedRole,
+  type RoleResolutionInput,
+  type RoleSource,
+} from './resolve.js';
 export { GameInputError, RoleLookupError, type UnknownSpecializationReason } from './errors.js';

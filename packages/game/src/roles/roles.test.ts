@@ -49,7 +49,11 @@ describe('roles data', () => {
       'alacrity-dps',
       'heal-alacrity',
     ]);
-    expect(rolesFor(62, 'PVE')?.map((o) => o.key)).toEqual(['quickness-dps', 'heal-quickness']);
+    expect(rolesFor(62, 'PVE')?.map((o) => o.key)).toEqual([
+      'quickness-dps',
+      'heal-quickness',
+      'dps',
+    ]);
   });
 
   it('gives PvE healers the boons ROLES.md lists for them', () => {

@@ -7,6 +7,7 @@ import rolesData from '../data/roles.json' with { type: 'json' };
 import { isCapability, type Capability } from '../model.js';
 import { RoleLookupError } from './errors.js';
 import { getSpecialization } from '../catalog/index.js';
+import { parseMarkers, type RawMarker, type RoleMarker } from './markers.js';
 
 /** Which role table applies: PvE presets (fractals, raids, strikes) or WvW guides. */
 export type RoleContext = 'PVE' | 'WVW';
@@ -36,12 +37,24 @@ export interface RoleOption {
   /** Ids into {@link rolesDataInfo}.sources. */
   readonly sources: readonly string[];
   readonly notes?: string;
+  /**
+   * Ids of the elite's markers that show a build plays this role (see `inferRole`). A role of
+   * kind DPS needs none; any other role is inferred only from its evidence.
+   */
+  readonly evidence: readonly string[];
+  /**
+   * Groups of marker ids: the role is inferred only when every group has a matched marker
+   * (e.g. heal alacrity needs an alacrity marker and a healing marker). Empty: no extra rule.
+   */
+  readonly requires: readonly (readonly string[])[];
 }
 
 export interface EliteRoles {
   readonly name: string;
   readonly specializationId: number;
   readonly profession: string;
+  /** What in a build marks one of the elite's roles, with sources. */
+  readonly markers: readonly RoleMarker[];
   /** null: no public source was found, so the roles are unknown (not "none"). */
   readonly pve: readonly RoleOption[] | null;
   readonly wvw: readonly RoleOption[] | null;
@@ -61,10 +74,13 @@ type RawOption = {
   provides: readonly string[];
   sources: readonly string[];
   notes?: string;
+  evidence?: readonly string[];
+  requires?: readonly (readonly string[])[];
 };
 type RawElite = {
   specializationId: number;
   profession: string;
+  markers?: Readonly<Record<string, RawMarker>>;
   pve: readonly RawOption[] | null;
   wvw: readonly RawOption[] | null;
 };
@@ -73,7 +89,12 @@ function includes<T extends string>(values: readonly T[], value: string): value 
   return (values as readonly string[]).includes(value);
 }
 
-function parseOption(raw: RawOption, where: string, sourceIds: ReadonlySet<string>): RoleOption {
+function parseOption(
+  raw: RawOption,
+  where: string,
+  sourceIds: ReadonlySet<string>,
+  markerIds: ReadonlySet<string>,
+): RoleOption {
   const kind = raw.kind;
   if (!includes(ROLE_KINDS, kind)) throw new Error(`${where}: unknown role kind ${kind}`);
   const provides = raw.provides.map((c) => {
@@ -88,6 +109,15 @@ function parseOption(raw: RawOption, where: string, sourceIds: ReadonlySet<strin
     if (!sourceIds.has(source)) throw new Error(`${where}: unknown source ${source}`);
   }
   if (raw.sources.length === 0) throw new Error(`${where}: no source`);
+  const evidence = raw.evidence ?? [];
+  for (const marker of evidence) {
+    if (!markerIds.has(marker)) throw new Error(`${where}: unknown marker ${marker}`);
+  }
+  const requires = raw.requires ?? [];
+  for (const marker of requires.flat()) {
+    if (!evidence.includes(marker)) throw new Error(`${where}: requires ${marker}, not evidence`);
+  }
+  if (requires.some((group) => group.length === 0)) throw new Error(`${where}: empty group`);
   return Object.freeze({
     key: raw.key,
     label: raw.label,
@@ -96,6 +126,8 @@ function parseOption(raw: RawOption, where: string, sourceIds: ReadonlySet<strin
     provides: Object.freeze([...new Set(provides)]),
     sources: Object.freeze([...raw.sources]),
     ...(raw.notes ? { notes: raw.notes } : {}),
+    evidence: Object.freeze([...evidence]),
+    requires: Object.freeze(requires.map((group) => Object.freeze([...group]))),
   });
 }
 
@@ -103,9 +135,10 @@ function parseOptions(
   raw: readonly RawOption[] | null,
   where: string,
   sourceIds: ReadonlySet<string>,
+  markerIds: ReadonlySet<string>,
 ): readonly RoleOption[] | null {
   if (raw === null) return null;
-  const options = raw.map((o) => parseOption(o, `${where} ${o.key}`, sourceIds));
+  const options = raw.map((o) => parseOption(o, `${where} ${o.key}`, sourceIds, markerIds));
   if (new Set(options.map((o) => o.key)).size !== options.length) {
     throw new Error(`${where}: duplicate role keys`);
   }
@@ -124,12 +157,15 @@ function parseElite(name: string, raw: RawElite, sourceIds: ReadonlySet<string>)
       `roles.json: ${name} is a ${specialization.profession}, not a ${raw.profession}`,
     );
   }
+  const markers = parseMarkers(raw.markers, `roles.json ${name}`, raw.profession, sourceIds);
+  const markerIds = new Set(markers.map((m) => m.id));
   return Object.freeze({
     name,
     specializationId: raw.specializationId,
     profession: raw.profession,
-    pve: parseOptions(raw.pve, `roles.json ${name} pve`, sourceIds),
-    wvw: parseOptions(raw.wvw, `roles.json ${name} wvw`, sourceIds),
+    markers,
+    pve: parseOptions(raw.pve, `roles.json ${name} pve`, sourceIds, markerIds),
+    wvw: parseOptions(raw.wvw, `roles.json ${name} wvw`, sourceIds, markerIds),
   });
 }
 
