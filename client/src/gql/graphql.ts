@@ -232,6 +232,8 @@ export type RosterPlayerInput = {
   chatCodes?: Array<string> | null | undefined;
   /** Unique in the roster (ignoring case), 1-64 characters */
   playerName: string;
+  /** The role the player plays (a role key, e.g. `heal-alacrity`), for builds whose elite has it; otherwise each build plays its declared or inferred role */
+  roleKey?: string | null | undefined;
 };
 
 export type SkillBarInput = {

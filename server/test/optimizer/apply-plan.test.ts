@@ -44,6 +44,17 @@ function applyInput(plan: Plan, extra: Record<string, unknown>) {
   };
 }
 
+const WVW_ROLE: Partial<Record<EliteName, string>> = {
+  Firebrand: 'stability-core',
+  Scrapper: 'heal',
+  Herald: 'stability-partner',
+  Scourge: 'dps-strip',
+  Spellbreaker: 'dps-strip',
+  Chronomancer: 'stability-support',
+  Reaper: 'dps',
+  Berserker: 'dps',
+};
+
 /** Members as the plan placed them, in subgroup then slot order. */
 function placed(assignments: readonly Assignment[]) {
   return [...assignments]
@@ -95,6 +106,8 @@ describe.each(targets)('applySquadPlan on %s PostgreSQL', (target) => {
       roster.push({
         playerName: `${elite}${index}`,
         buildIds: [await createBuild(server, alice, elite)],
+        // Bare elite builds show no role markers: the players say what they play.
+        roleKey: WVW_ROLE[elite],
       });
     }
     const data = await ok<PlanResult>(

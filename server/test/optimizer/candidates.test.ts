@@ -14,19 +14,34 @@ function source(name: string, declaredRoles?: string[]) {
 }
 
 describe('candidatesForBuild', () => {
-  it('offers every role of the elite in the context, with the role’s capabilities', () => {
+  it('offers the role the chat code shows, with the role’s capabilities', () => {
     const amalgam = candidatesForBuild(source('Power (Alac) Amalgam'), 'PVE');
-    expect(amalgam.map((c) => c.roleKey)).toEqual(['alacrity-dps', 'heal-alacrity']);
-    expect(amalgam[1]).toMatchObject({ specialization: 'Amalgam', profession: 'Engineer' });
-    expect(amalgam[1]?.provides).toEqual(expect.arrayContaining(['ALACRITY', 'HEALING']));
+    expect(amalgam.map((c) => c.roleKey)).toEqual(['alacrity-dps']);
+    expect(amalgam[0]).toMatchObject({ specialization: 'Amalgam', profession: 'Engineer' });
+    expect(amalgam[0]?.provides).toEqual(expect.arrayContaining(['ALACRITY', 'DAMAGE']));
+    const healer = candidatesForBuild(source('Heal Alacrity Mechanist'), 'PVE');
+    expect(healer.map((c) => c.roleKey)).toEqual(['heal-alacrity']);
   });
 
-  it('narrows to the declared roles that exist in the context', () => {
+  it('takes the player’s role first, then the declared roles that exist in the context', () => {
+    const chosen = candidatesForBuild(
+      source('Power (Alac) Amalgam', ['alacrity-dps']),
+      'PVE',
+      'heal-alacrity',
+    );
+    expect(chosen.map((c) => c.roleKey)).toEqual(['heal-alacrity']);
     const declared = candidatesForBuild(source('Power (Alac) Amalgam', ['heal-alacrity']), 'PVE');
     expect(declared.map((c) => c.roleKey)).toEqual(['heal-alacrity']);
-    // Declared roles of another context do not narrow anything.
+    // Declared roles of another context do not narrow anything: the inferred role stays.
     const other = candidatesForBuild(source('Power (Alac) Amalgam', ['stability-core']), 'PVE');
-    expect(other).toHaveLength(2);
+    expect(other.map((c) => c.roleKey)).toEqual(['alacrity-dps']);
+  });
+
+  it('offers what the traits share when no role is known in the context', () => {
+    const renegade = candidatesForBuild(source('Power Alac Renegade'), 'WVW');
+    expect(renegade).toEqual([
+      expect.objectContaining({ specialization: 'Renegade', roleKey: TRAITS_ONLY_ROLE.key }),
+    ]);
   });
 
   it('falls back to what the traits share for a core build', () => {

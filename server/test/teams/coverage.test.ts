@@ -107,12 +107,13 @@ const labelsFor = (subgroup: CoverageView['subgroups'][number], capability: stri
 
 describe('team.coverage', () => {
   it('a zerg party of Firebrand, Scrapper, Scourge, Spellbreaker and Herald has stability, healing, cleanse and strip', async () => {
+    // Bare elite builds show no role markers: each member's chosen role says what it brings.
     const coverage = await teamOf('ZERG', 5, [
-      { elite: 'Firebrand' },
-      { elite: 'Scrapper' },
-      { elite: 'Scourge' },
-      { elite: 'Spellbreaker' },
-      { elite: 'Herald' },
+      { elite: 'Firebrand', roleKey: 'stability-core' },
+      { elite: 'Scrapper', roleKey: 'heal' },
+      { elite: 'Scourge', roleKey: 'dps-strip' },
+      { elite: 'Spellbreaker', roleKey: 'dps-strip' },
+      { elite: 'Herald', roleKey: 'stability-partner' },
     ]);
     const [party] = coverage.subgroups;
     expect(party!.memberIds).toHaveLength(5);

@@ -86,7 +86,7 @@ describe('teamUpdated with the in-memory pubsub', () => {
 
   it('emits the team with members, coverage and version after each change', async () => {
     const team = await createTeam(server, alice, { gameMode: 'ZERG', size: 10 });
-    const build = await createBuild(server, alice, 'Firebrand');
+    const build = await createBuild(server, alice, 'Firebrand', { roles: ['stability-core'] });
     const live = liveSubscription(
       server.websocket({ authorization: `Bearer ${alice.accessToken}` }),
       TEAM_UPDATED,

@@ -146,12 +146,16 @@ describe('team CRUD', () => {
     expect(view.version).toBe(7);
   });
 
-  it('uses the build’s first role option when the member has no role key', async () => {
+  it('uses the build’s declared role when the member has no role key, and infers nothing from a bare build', async () => {
     const team = await createTeam(server, alice, { gameMode: 'ZERG', size: 5 });
-    const build = await createBuild(server, alice, 'Firebrand');
-    const view = await addMember(server, alice, team.id, { buildId: build });
+    const declared = await createBuild(server, alice, 'Firebrand', { roles: ['stability-core'] });
+    const bare = await createBuild(server, alice, 'Firebrand');
+    await addMember(server, alice, team.id, { buildId: declared });
+    const view = await addMember(server, alice, team.id, { buildId: bare });
     expect(view.members[0]).toMatchObject({ roleKey: null, role: { key: 'stability-core' } });
     expect(view.members[0]!.provides).toContain('STABILITY');
+    // A Firebrand line alone shows neither the Honor line nor Mantra of Liberation.
+    expect(view.members[1]).toMatchObject({ roleKey: null, role: null, provides: [] });
   });
 });
 

@@ -6,12 +6,15 @@ import {
   getProfession,
   getSpecialization,
   getTrait,
+  inferRole,
   isBoon,
   sortCapabilities,
   traitBoons,
   type Boon,
   type BuildTemplate,
   type GameMode,
+  type RoleContext,
+  type RoleInference,
   type SkillBar as GameSkillBar,
 } from '@gw2/game';
 import {
@@ -21,6 +24,7 @@ import {
   toTrait,
 } from '../catalog/catalog.mappers.js';
 import type { RoleOption } from '../catalog/catalog.types.js';
+import { toRoleInference } from '../roles/role-inference.mapper.js';
 import type { Build as BuildEntity } from './build.entity.js';
 import type { Build, BuildSpecialization, BuildTemplateView, SkillBar } from './build.types.js';
 import { eliteOf } from './build.validation.js';
@@ -76,14 +80,35 @@ function suggestedRoles(template: BuildTemplate, modes: readonly GameMode[]): Ro
   );
 }
 
-/** Boons shared by the active traits plus those the declared roles provide (in any context). */
-function providedBoons(template: BuildTemplate, declaredRoles: readonly string[]): Boon[] {
+function contextsOf(modes: readonly GameMode[]): readonly RoleContext[] {
+  if (modes.length === 0) return ROLE_CONTEXTS;
+  const contexts = new Set(modes.map((mode) => GAME_MODE_CONTEXT[mode]));
+  return ROLE_CONTEXTS.filter((context) => contexts.has(context));
+}
+
+/**
+ * Boons shared by the active traits, plus those of the roles the build plays: the declared roles
+ * (in any context) and, in each context of its modes where it declares none, the inferred role.
+ */
+function providedBoons(
+  template: BuildTemplate,
+  declaredRoles: readonly string[],
+  modes: readonly GameMode[],
+  inferences: readonly RoleInference[],
+): Boon[] {
   const boons: Boon[] = traitBoons(activeTraitIds(template));
   const elite = eliteOf(template);
-  if (elite !== undefined && declaredRoles.length > 0) {
+  if (elite !== undefined) {
     const roles = eliteRolesFor(elite);
-    for (const option of [...(roles.pve ?? []), ...(roles.wvw ?? [])]) {
-      if (declaredRoles.includes(option.key)) boons.push(...option.provides.filter(isBoon));
+    const declared = [...(roles.pve ?? []), ...(roles.wvw ?? [])].filter((option) =>
+      declaredRoles.includes(option.key),
+    );
+    for (const option of declared) boons.push(...option.provides.filter(isBoon));
+    for (const context of contextsOf(modes)) {
+      const options = (context === 'PVE' ? roles.pve : roles.wvw) ?? [];
+      if (options.some((option) => declared.includes(option))) continue;
+      const inferred = inferences.find((inference) => inference.context === context)?.role;
+      if (inferred) boons.push(...inferred.provides.filter(isBoon));
     }
   }
   // sortCapabilities keeps the canonical BOONS order; the input holds boons only.
@@ -97,14 +122,16 @@ export function toTemplateView(
 ): BuildTemplateView {
   const profession = getProfession(template.profession.id);
   if (!profession) throw new Error(`Template of unknown profession ${template.profession.id}`);
+  const inferences = ROLE_CONTEXTS.map((context) => inferRole(template, context));
   return {
     profession: toProfession(profession),
     specializations: specializationsOf(template),
     skills: { land: skillBar(template.skills.land), water: skillBar(template.skills.water) },
     weapons: [...template.weapons],
     chatCode: extra.chatCode ?? encodeBuildCode(template),
-    providedBoons: providedBoons(template, extra.roles ?? []),
+    providedBoons: providedBoons(template, extra.roles ?? [], extra.modes ?? [], inferences),
     suggestedRoles: suggestedRoles(template, extra.modes ?? []),
+    inferredRoles: inferences.map(toRoleInference),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   Specialization,
   Trait,
 } from '../catalog/catalog.types.js';
+import { RoleInference } from '../roles/role-inference.types.js';
 import { BuildVisibility } from './build.entity.js';
 
 registerEnumType(BuildVisibility, {
@@ -86,7 +87,8 @@ export class BuildTemplateView {
   chatCode!: string;
 
   @Field(() => [Boon], {
-    description: 'Boons the selected traits share with allies, plus those of the declared roles',
+    description:
+      'Boons the selected traits share with allies, plus those of the roles it plays: the declared roles and, in each context of its game modes (both when none) where it declares none, the inferred role',
   })
   providedBoons!: BoonId[];
 
@@ -95,6 +97,12 @@ export class BuildTemplateView {
       "The elite's role options for the build's game modes (both role tables when it names none)",
   })
   suggestedRoles!: RoleOption[];
+
+  @Field(() => [RoleInference], {
+    description:
+      'The role the chat code shows the build plays, per role context (PvE, WvW), with evidence and alternatives',
+  })
+  inferredRoles!: RoleInference[];
 }
 
 @ObjectType({ description: 'A saved build' })

@@ -1,15 +1,18 @@
 /**
- * From a build (saved or given as a chat code) to the optimizer's candidate options: one per
- * role option its elite specialization can play in the mode's context, each providing the
- * role's capabilities plus the boons its traits share.
+ * From a build (saved or given as a chat code) to the optimizer's candidate options: the role the
+ * player chose, else the roles its owner declared for the context, else the role its chat code
+ * shows (`inferRole`), each providing the role's capabilities plus the boons its traits share.
+ * A build whose role is unknown is offered with what its traits share.
  */
 import {
   capabilitiesFor,
   getSpecialization,
+  inferRole,
   roleOptionsForBuild,
   type BuildTemplate,
   type Capability,
   type RoleContext,
+  type RoleOption,
 } from '@gw2/game';
 
 /** The role of a core build, or of an elite whose roles no source describes: traits only. */
@@ -44,8 +47,27 @@ function selectedMajorTraitIds(template: BuildTemplate): number[] {
   );
 }
 
-/** The ways one build can be played in `context`, most specific first as the data lists them. */
-export function candidatesForBuild(source: BuildSource, context: RoleContext): BuildCandidate[] {
+/** The roles a build is offered with: chosen, else declared in the context, else inferred. */
+function playedRoles(
+  source: BuildSource,
+  roles: readonly RoleOption[],
+  context: RoleContext,
+  chosenRoleKey: string | null,
+): RoleOption[] {
+  const chosen = roles.find((role) => role.key === chosenRoleKey);
+  if (chosen) return [chosen];
+  const declared = roles.filter((role) => source.declaredRoles?.includes(role.key));
+  if (declared.length > 0) return declared;
+  const inferred = inferRole(source.template, context).role;
+  return inferred ? [inferred] : [];
+}
+
+/** The ways one build can be played in `context` (a chosen role key wins when the elite has it). */
+export function candidatesForBuild(
+  source: BuildSource,
+  context: RoleContext,
+  chosenRoleKey: string | null = null,
+): BuildCandidate[] {
   const { template } = source;
   const specializationIds = template.specializations
     .map((line) => line.specializationId)
@@ -53,12 +75,13 @@ export function candidatesForBuild(source: BuildSource, context: RoleContext): B
   const traitIds = selectedMajorTraitIds(template);
   const elite = specializationIds.map((id) => getSpecialization(id)).find((s) => s?.elite);
   const roles = roleOptionsForBuild({ specializationIds, context }) ?? [];
+  const played = elite ? playedRoles(source, roles, context, chosenRoleKey) : [];
   const base = {
     source,
     specialization: elite?.name ?? template.profession.id,
     profession: template.profession.id,
   };
-  if (!elite || roles.length === 0) {
+  if (!elite || played.length === 0) {
     return [
       {
         ...base,
@@ -68,8 +91,7 @@ export function candidatesForBuild(source: BuildSource, context: RoleContext): B
       },
     ];
   }
-  const declared = roles.filter((role) => source.declaredRoles?.includes(role.key));
-  return (declared.length > 0 ? declared : roles).map((role) => ({
+  return played.map((role) => ({
     ...base,
     roleKey: role.key,
     roleLabel: role.label,

@@ -26,6 +26,13 @@ export class RosterPlayerInput {
 
   @Field(() => [String], { nullable: true, description: 'Build chat codes ([&DQ...])' })
   chatCodes?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The role the player plays (a role key, e.g. `heal-alacrity`), for builds whose elite has it; otherwise each build plays its declared or inferred role',
+  })
+  roleKey?: string | null;
 }
 
 @InputType({

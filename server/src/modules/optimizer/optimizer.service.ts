@@ -114,6 +114,9 @@ function checkLimits(input: OptimizeSquadInput): void {
       refuse(`Player ${name} is listed twice.`, `${at}.playerName`, 'DUPLICATE_PLAYER');
     }
     names.add(name.toLowerCase());
+    if (player.roleKey != null && (player.roleKey === '' || player.roleKey.length > 64)) {
+      refuse('A role key has 1 to 64 characters.', `${at}.roleKey`, 'INVALID_ROLE_KEY');
+    }
     const buildIds = player.buildIds ?? [];
     const chatCodes = player.chatCodes ?? [];
     const count = buildIds.length + chatCodes.length;
@@ -368,16 +371,18 @@ function rosterPool(
   const locked: LockedMember[] = [];
   const players = roster.map((player, playerIndex) => {
     const name = player.playerName.trim();
-    const candidates = (sources[playerIndex] ?? []).flatMap((source, sourceIndex) =>
-      blaming(`input.roster[${playerIndex}]`, () => candidatesForBuild(source, context)).map(
-        (candidate, roleIndex) => ({
-          ...candidate,
-          id: `${playerIndex}:${sourceIndex}:${roleIndex}`,
-        }),
-      ),
-    );
     const lockIndex = lockIndexByPlayer.get(name.toLowerCase());
     const lock = lockIndex === undefined ? undefined : locks[lockIndex];
+    // A role the player or the lock names is the player's choice: it wins over inference.
+    const chosenRole = player.roleKey ?? lock?.roleKey ?? null;
+    const candidates = (sources[playerIndex] ?? []).flatMap((source, sourceIndex) =>
+      blaming(`input.roster[${playerIndex}]`, () =>
+        candidatesForBuild(source, context, chosenRole),
+      ).map((candidate, roleIndex) => ({
+        ...candidate,
+        id: `${playerIndex}:${sourceIndex}:${roleIndex}`,
+      })),
+    );
     const lockField = `input.locked[${lockIndex}]`;
     const chosen = lock ? pickLocked(lock, candidates, lockField, name) : undefined;
     let options = candidates;

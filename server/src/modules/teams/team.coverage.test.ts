@@ -2,6 +2,7 @@ import { decodeBuildCode, encodeBuildCode, type BuildTemplate } from '@gw2/game'
 import { describe, expect, it } from 'vitest';
 import {
   effectiveRole,
+  memberRole,
   memberCapabilities,
   teamCoverage,
   type MemberBuildFacts,
@@ -40,17 +41,24 @@ function eliteBuild(
 const chrono = eliteBuild('Chrono', { id: 'Mesmer', code: 7 }, 40, ['alacrity-dps']);
 
 describe('member capabilities', () => {
-  it('uses the member role, else the first declared role of the context, else the first option', () => {
+  it('uses the member role, else the first declared role of the context, else the inferred one', () => {
     expect(effectiveRole(chrono, 'quickness-dps', 'RAID')?.key).toBe('quickness-dps');
     expect(effectiveRole(chrono, null, 'RAID')?.key).toBe('alacrity-dps');
-    // The declared PvE role does not exist in WvW: the first WvW option is used.
-    expect(effectiveRole(chrono, null, 'ZERG')?.key).toBe('stability-support');
+    // The declared PvE role does not exist in WvW, and a bare Chronomancer line shows no WvW
+    // role marker: no role, so the member brings only what its traits share.
+    expect(memberRole(chrono, null, 'ZERG')).toMatchObject({ role: null, source: null });
     expect(
       memberCapabilities(
-        { id: 'm', subgroup: 1, playerName: null, roleKey: null, build: chrono },
+        { id: 'm', subgroup: 1, playerName: null, roleKey: 'stability-support', build: chrono },
         'ZERG',
       ),
     ).toEqual(['STABILITY']);
+    // Without any choice, a bare Chronomancer in PvE reads as the DPS role.
+    const undeclared = { ...chrono, roles: [] };
+    expect(memberRole(undeclared, null, 'RAID')).toMatchObject({
+      role: { key: 'dps' },
+      source: 'INFERRED',
+    });
   });
 
   it('counts a hidden build as bringing nothing and labels the member by player name', () => {

@@ -7,8 +7,10 @@ import {
   capabilitiesFor,
   computeCoverage,
   getSpecialization,
+  resolveRole,
   roleOptionsForBuild,
   type BuildTemplate,
+  type ResolvedRole,
   type Capability,
   type GameMode,
   type RoleOption,
@@ -60,23 +62,29 @@ export function roleOptionsFor(build: MemberBuildFacts, gameMode: GameMode): rea
 }
 
 /**
- * The role a member plays: its own role key; without one, the first of the build's declared
- * roles that exists in this context; without that, the elite's first role option (the data lists
- * the most common role first). null when the sources know no role for the build here.
+ * The role a member plays, and where it comes from: the member's chosen role key; without one,
+ * the first of the build's declared roles that exists in this context; without that, the role
+ * inferred from the build's chat code (see `inferRole`). The role is null when none is known.
  */
+export function memberRole(
+  build: MemberBuildFacts,
+  roleKey: string | null,
+  gameMode: GameMode,
+): ResolvedRole {
+  return resolveRole({
+    template: build.template,
+    context: GAME_MODE_CONTEXT[gameMode],
+    chosen: roleKey,
+    declared: build.roles,
+  });
+}
+
 export function effectiveRole(
   build: MemberBuildFacts,
   roleKey: string | null,
   gameMode: GameMode,
 ): RoleOption | null {
-  const options = roleOptionsFor(build, gameMode);
-  const byKey = (key: string) => options.find((option) => option.key === key);
-  if (roleKey !== null) return byKey(roleKey) ?? null;
-  for (const declared of build.roles) {
-    const option = byKey(declared);
-    if (option) return option;
-  }
-  return options[0] ?? null;
+  return memberRole(build, roleKey, gameMode).role;
 }
 
 export function memberCapabilities(member: MemberFacts, gameMode: GameMode): Capability[] {

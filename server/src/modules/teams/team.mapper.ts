@@ -1,15 +1,17 @@
-import { GAME_MODE_CONTEXT, eliteRolesFor, getSpecialization, type SquadCoverage } from '@gw2/game';
+import { GAME_MODE_CONTEXT, eliteRolesFor, type ResolvedRole, type SquadCoverage } from '@gw2/game';
 import { toRoleOption } from '../catalog/catalog.mappers.js';
 import type { RoleOption } from '../catalog/catalog.types.js';
 import type { User } from '../accounts/user.entity.js';
 import { toBuild } from '../builds/build.mapper.js';
 import {
   buildFacts,
-  effectiveRole,
   memberCapabilities,
   memberLabel,
+  memberRole,
   type MemberFacts,
 } from './team.coverage.js';
+import { toRoleInference } from '../roles/role-inference.mapper.js';
+import { RoleSource } from '../roles/role-inference.types.js';
 import type { Team as TeamEntity, TeamMember as TeamMemberEntity } from './team.entity.js';
 import type { TeamReadScope } from './team.loaders.js';
 import { buildVisibleTo } from './team.rules.js';
@@ -57,12 +59,10 @@ export function memberFacts(member: TeamMemberEntity, teamOwnerId: string): Memb
   };
 }
 
-function roleView(facts: MemberFacts, team: Team): RoleOption | null {
-  if (!facts.build) return null;
-  const role = effectiveRole(facts.build, facts.roleKey, team.gameMode);
-  const elite = facts.build.specializationIds.find((id) => getSpecialization(id)?.elite === true);
-  if (!role || elite === undefined) return null;
-  const roles = eliteRolesFor(elite);
+function roleView(resolved: ResolvedRole, team: Team): RoleOption | null {
+  const { role, inference } = resolved;
+  if (!role || inference.elite === null) return null;
+  const roles = eliteRolesFor(inference.elite);
   return toRoleOption({
     elite: roles.name,
     specializationId: roles.specializationId,
@@ -74,12 +74,15 @@ function roleView(facts: MemberFacts, team: Team): RoleOption | null {
 
 export function toTeamMember(member: TeamMemberEntity, team: Team): TeamMember {
   const facts = memberFacts(member, team.ownerId);
+  const resolved = facts.build ? memberRole(facts.build, facts.roleKey, team.gameMode) : null;
   return {
     id: member.id,
     build: facts.build ? toBuild(member.build) : null,
     playerName: member.playerName,
     roleKey: member.roleKey,
-    role: roleView(facts, team),
+    role: resolved ? roleView(resolved, team) : null,
+    roleSource: resolved?.source ? RoleSource[resolved.source] : null,
+    roleInference: resolved ? toRoleInference(resolved.inference) : null,
     provides: memberCapabilities(facts, team.gameMode),
     subgroup: member.subgroup,
     position: member.position,

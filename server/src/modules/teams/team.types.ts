@@ -7,6 +7,7 @@ import type {
 } from '@gw2/game';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RoleInference, RoleSource } from '../roles/role-inference.types.js';
 import { Build, PageInfo } from '../builds/build.types.js';
 import { Boon, Capability, GameMode, RoleOption } from '../catalog/catalog.types.js';
 import { TeamShareAccess, TeamVisibility } from './team.entity.js';
@@ -196,9 +197,19 @@ export class TeamMember {
   @Field(() => RoleOption, {
     nullable: true,
     description:
-      "The role played: the chosen one, else the build's first declared role in this mode, else the elite's first role option",
+      "The role played: the chosen one, else the build's first declared role in this mode, else the role inferred from the build's chat code; null when none is known",
   })
   role!: RoleOption | null;
+
+  @Field(() => RoleSource, { nullable: true, description: 'Where `role` comes from' })
+  roleSource!: RoleSource | null;
+
+  @Field(() => RoleInference, {
+    nullable: true,
+    description:
+      "What the build's chat code shows it plays in this mode (the default and the options a player picks from); null when the build is hidden",
+  })
+  roleInference!: RoleInference | null;
 
   @Field(() => [Capability], { description: 'What the member brings to its subgroup' })
   provides!: CapabilityId[];
