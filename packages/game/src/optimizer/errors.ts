@@ -16,7 +16,10 @@ export type OptimizerInputErrorCode =
   | 'LOCK_SUBGROUP_OUT_OF_RANGE'
   | 'LOCK_SUBGROUP_FULL'
   | 'LOCKS_EXCEED_SIZE'
-  | 'LOCKS_EXCEED_SPECIALIZATION_LIMIT';
+  | 'LOCKS_EXCEED_SPECIALIZATION_LIMIT'
+  | 'INVALID_TOGETHER'
+  | 'LOCKS_SPLIT_TOGETHER'
+  | 'INVALID_CURRENT_SUBGROUP';
 
 /** The input cannot be optimised as given. Messages are safe to show to the user. */
 export class OptimizerInputError extends Error {

@@ -81,6 +81,7 @@ export async function planForMode(
       pool: request.pool ?? { kind: 'META', options: metaPoolFor(request.gameMode) },
       ...(request.locked ? { locked: request.locked } : {}),
       ...(request.preferences ? { preferences: request.preferences } : {}),
+      suggestions: metaPoolFor(request.gameMode),
     },
     options,
   );

@@ -13,5 +13,7 @@ export {
   MAX_WEIGHT,
 } from './problem.js';
 export type * from './types.js';
+export type * from './explanation-types.js';
+export { OBJECTIVE_ORDER } from './explanation-types.js';
 export { metaPoolFor, modeRequirements, planCoverage, planForMode } from './game-data.js';
 export type { ModePlanRequest } from './game-data.js';

@@ -1,93 +1,83 @@
 /**
  * MIP formulations of the squad problem in CPLEX LP text, with the mappings between a plan
- * (list of placements) and the model's column values. PATTERN, the production formulation,
- * lives in pattern-model.ts and reuses the pieces exported here.
+ * (list of placements) and the model's column values. PATTERN, the production formulation, lives
+ * in pattern-model.ts, NAIVE (benchmark and test baseline) in naive-model.ts; both reuse the
+ * pieces exported here.
  *
  * Every formulation selects options with x[o] (binary per roster option, integer count per meta
- * option) and scores covered sources with integer c[r,g] ≤ min(providers, minSources).
+ * option), scores covered sources with integer c[r,g] ≤ min(providers, minSources) in the PRIMARY
+ * tier, and prices balance in the BALANCE tier: the square of every subgroup's size and of its
+ * covered sources, each linearised by `LpWriter.addSquarePenalty`.
  *
- * BUNDLE (fallback when there are too many patterns): n[b,g] counts members of capability
- * bundle b in subgroup g, where a bundle is the set of SUBGROUP-scope capabilities an option
- * brings. Members with the same bundle are interchangeable inside subgroups, so which player
- * sits where is decided after the solve. Members whose bundle is empty (pure DPS for these
- * requirements) get no per-subgroup variable: they always fit in the room left. Subgroup
- * permutations are left to HiGHS's own symmetry detection: explicit ordering rows (tried, see
- * docs/PERFORMANCE.md) hid the symmetry from it and made solves up to 20× slower.
- *
- * NAIVE (benchmark baseline): y[o,g] per option and subgroup, no aggregation, no symmetry breaking.
+ * BUNDLE (fallback when there are too many patterns, and the model for players kept together):
+ * n[b,g] counts members of capability bundle b in subgroup g, where a bundle is the set of
+ * SUBGROUP-scope capabilities an option brings. Members with the same bundle are interchangeable
+ * inside subgroups, so which player sits where is decided after the solve. Members whose bundle is
+ * empty are counted per subgroup by f[g]. Players kept together get y[o,g] and z[k,g] columns.
+ * Subgroup permutations are left to HiGHS's own symmetry detection (see docs/PERFORMANCE.md).
  */
 import { SUBGROUP_SIZE } from '../model.js';
+import { LpWriter, squareUnitValues, type Term } from './lp.js';
 import type { PreparedProblem } from './problem.js';
 import type { Placement } from './score.js';
+import { seatMembers, selectedCopies } from './seat.js';
 
 export type { MipFormulation as Formulation } from './types.js';
 import type { MipFormulation } from './types.js';
 
 export interface MipModel {
   readonly formulation: MipFormulation;
-  readonly lp: string;
+  readonly lp: LpWriter;
   /** Turns column values (looked up by name) into placements. */
   decode(value: (column: string) => number): Placement[];
   /** Column values describing `placements`, for a warm start. */
   encode(placements: readonly Placement[]): Map<string, number>;
 }
 
-export type Term = readonly [coefficient: number, column: string];
+export const x = (option: number) => `x${option}`;
 
-export class LpWriter {
-  private readonly objective: Term[] = [];
-  private readonly rows: string[] = [];
-  private readonly bounds: string[] = [];
-  private readonly integers: string[] = [];
-  private readonly binaries: string[] = [];
+/** Bundles with at least one capability (the empty bundle is pure filler). */
+export function supportBundles(problem: PreparedProblem): number[] {
+  return problem.bundles.map((_, b) => b).filter((b) => (problem.bundles[b]?.length ?? 0) > 0);
+}
 
-  addObjective(coefficient: number, column: string): void {
-    if (coefficient !== 0) this.objective.push([coefficient, column]);
-  }
+/** How many locked members of bundle b (null: of an empty bundle) sit in subgroup g. */
+export function lockedIn(
+  problem: PreparedProblem,
+  bundle: number | null,
+  subgroup: number,
+  include: (option: number) => boolean = () => true,
+): number {
+  return problem.locks.filter((lock) => {
+    if (lock.subgroup !== subgroup || !include(lock.option)) return false;
+    const b = problem.options[lock.option]?.bundle ?? -1;
+    return bundle === null ? (problem.bundles[b]?.length ?? 0) === 0 : b === bundle;
+  }).length;
+}
 
-  addRow(name: string, terms: readonly Term[], sense: '<=' | '>=' | '=', rhs: number): void {
-    const active = terms.filter(([coefficient]) => coefficient !== 0);
-    if (active.length === 0) return;
-    this.rows.push(` ${name}: ${formatTerms(active)} ${sense} ${rhs}`);
-  }
+export function lockedPerOption(problem: PreparedProblem): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const lock of problem.locks) counts.set(lock.option, (counts.get(lock.option) ?? 0) + 1);
+  return counts;
+}
 
-  binary(column: string): void {
-    this.binaries.push(column);
-  }
+export function optionUpperBound(problem: PreparedProblem, option: number): number {
+  return problem.options[option]?.owner === null
+    ? Math.min(problem.size, problem.subgroupCount * SUBGROUP_SIZE)
+    : 1;
+}
 
-  integer(column: string, lower: number, upper: number): void {
-    this.bounds.push(` ${lower} <= ${column} <= ${upper}`);
-    this.integers.push(column);
-  }
-
-  toString(): string {
-    const objective = this.objective.length > 0 ? formatTerms(this.objective) : '0';
-    return [
-      'Maximize',
-      ` obj: ${objective}`,
-      'Subject To',
-      ...this.rows,
-      'Bounds',
-      ...this.bounds,
-      ...(this.integers.length > 0 ? ['Generals', ` ${this.integers.join(' ')}`] : []),
-      ...(this.binaries.length > 0 ? ['Binaries', ` ${this.binaries.join(' ')}`] : []),
-      'End',
-      '',
-    ].join('\n');
+/** x columns: binary per free roster option, integer (at least its locks) otherwise. */
+export function addOptionColumns(problem: PreparedProblem, lp: LpWriter): void {
+  const locked = lockedPerOption(problem);
+  for (const option of problem.options) {
+    const count = locked.get(option.index) ?? 0;
+    if (option.owner !== null && count === 0) lp.binary(x(option.index));
+    else lp.integer(x(option.index), count, optionUpperBound(problem, option.index));
   }
 }
 
-function formatTerms(terms: readonly Term[]): string {
-  return terms
-    .map(([coefficient, column], index) => {
-      const sign = coefficient < 0 ? '- ' : index === 0 ? '' : '+ ';
-      const magnitude = Math.abs(coefficient);
-      return `${sign}${magnitude === 1 ? '' : `${magnitude} `}${column}`;
-    })
-    .join(' ');
-}
-
-/** Constraints and objective terms that both formulations share. */
+/** Constraints and objective terms every formulation shares. */
 export function addSelectionRules(
   problem: PreparedProblem,
   lp: LpWriter,
@@ -100,7 +90,8 @@ export function addSelectionRules(
 
   for (const option of problem.options) {
     for (const column of chosen(option.index)) {
-      lp.addObjective(problem.fillValue + option.secondary, column);
+      lp.addObjective(problem.fillValue, column, 'PRIMARY');
+      lp.addObjective(option.secondary, column, 'BALANCE');
     }
   }
   problem.optionsByPlayer.forEach((indices, player) => {
@@ -123,49 +114,79 @@ export function addSelectionRules(
     if (requirement.scope !== 'SQUAD' || requirement.coefficient === 0) return;
     const covered = `C${r}`;
     lp.integer(covered, 0, requirement.minSources);
-    lp.addObjective(requirement.coefficient, covered);
+    lp.addObjective(requirement.coefficient, covered, 'PRIMARY');
     const providers = all((o) => problem.options[o]?.provides.has(requirement.capability) ?? false);
     lp.addRow(`squad${r}`, [[1, covered], ...providers.map(([, c]): Term => [-1, c])], '<=', 0);
   });
 }
 
-function lockCounts(problem: PreparedProblem): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const lock of problem.locks) {
-    const key = `${lock.option}_${lock.subgroup}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+/** Covered subgroup sources c[r,g] ≤ Σ providers, in the PRIMARY tier; returns Σ_r c[r,g]. */
+export function addSubgroupCoverage(
+  problem: PreparedProblem,
+  lp: LpWriter,
+  g: number,
+  providers: (capability: string) => readonly Term[],
+): Term[] {
+  const covered: Term[] = [];
+  problem.requirements.forEach((requirement, r) => {
+    if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
+    const column = `c${r}_${g}`;
+    lp.integer(column, 0, requirement.minSources);
+    lp.addObjective(requirement.coefficient, column, 'PRIMARY');
+    lp.addRow(
+      `cover${r}_${g}`,
+      [[1, column], ...providers(requirement.capability).map(([k, col]): Term => [-k, col])],
+      '<=',
+      0,
+    );
+    covered.push([1, column]);
+  });
+  return covered;
 }
 
-export function optionUpperBound(problem: PreparedProblem, option: number): number {
-  return problem.options[option]?.owner === null
-    ? Math.min(problem.size, problem.subgroupCount * SUBGROUP_SIZE)
-    : 1;
+/** Balance of subgroup g: its size² and its covered sources², in the BALANCE tier. */
+export function addSubgroupBalance(
+  problem: PreparedProblem,
+  lp: LpWriter,
+  g: number,
+  size: readonly Term[],
+  sizeConstant: number,
+  covered: readonly Term[],
+): void {
+  lp.addSquarePenalty(`t${g}`, size, sizeConstant, SUBGROUP_SIZE, problem.balanceCoefficient);
+  lp.addSquarePenalty(`u${g}`, covered, 0, problem.maxSubgroupSources, problem.balanceCoefficient);
 }
 
-/** The subgroup coverage variables (`c{requirement}_{subgroup}`) a set of placements implies. */
-function subgroupCoverageValues(
+/** Column values of coverage, balance units and squad coverage implied by placements. */
+export function shapeValues(
   problem: PreparedProblem,
   placements: readonly Placement[],
   values: Map<string, number>,
-) {
-  problem.requirements.forEach((requirement, r) => {
-    if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
-    for (let g = 0; g < problem.subgroupCount; g += 1) {
+  groups: readonly number[],
+): void {
+  for (const g of groups) {
+    let covered = 0;
+    problem.requirements.forEach((requirement, r) => {
+      if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
       const present = placements.filter(
         (p) => p.subgroup === g && problem.options[p.option]?.provides.has(requirement.capability),
       ).length;
-      values.set(`c${r}_${g}`, Math.min(present, requirement.minSources));
-    }
-  });
+      const c = Math.min(present, requirement.minSources);
+      values.set(`c${r}_${g}`, c);
+      covered += c;
+    });
+    const size = placements.filter((p) => p.subgroup === g).length;
+    squareUnitValues(`t${g}`, size, SUBGROUP_SIZE, values);
+    squareUnitValues(`u${g}`, covered, problem.maxSubgroupSources, values);
+  }
+  squadCoverageValues(problem, placements, values);
 }
 
 export function squadCoverageValues(
   problem: PreparedProblem,
   placements: readonly Placement[],
   values: Map<string, number>,
-) {
+): void {
   problem.requirements.forEach((requirement, r) => {
     if (requirement.scope !== 'SQUAD' || requirement.coefficient === 0) return;
     const present = placements.filter((p) =>
@@ -175,198 +196,192 @@ export function squadCoverageValues(
   });
 }
 
-export function buildBundleModel(problem: PreparedProblem): MipModel {
-  const lp = new LpWriter();
-  const groups = problem.subgroupCount;
-  const x = (option: number) => `x${option}`;
-  const n = (bundle: number, subgroup: number) => `n${bundle}_${subgroup}`;
-  const c = (requirement: number, subgroup: number) => `c${requirement}_${subgroup}`;
-  const bundleIds = problem.bundles
-    .map((_, b) => b)
-    .filter((b) => (problem.bundles[b]?.length ?? 0) > 0);
-  const lockedPerOption = new Map<number, number>();
-  for (const lock of problem.locks)
-    lockedPerOption.set(lock.option, (lockedPerOption.get(lock.option) ?? 0) + 1);
-  const lockedIn = (bundle: number | null, subgroup: number): number =>
-    problem.locks.filter(
-      (lock) =>
-        lock.subgroup === subgroup &&
-        (bundle === null
-          ? (problem.bundles[problem.options[lock.option]?.bundle ?? -1]?.length ?? 0) === 0
-          : problem.options[lock.option]?.bundle === bundle),
-    ).length;
+/** Options of the roster players kept together, with their group index. */
+export function togetherOptions(problem: PreparedProblem): { option: number; group: number }[] {
+  return problem.together.flatMap((players, group) =>
+    players.flatMap((player) =>
+      (problem.optionsByPlayer[player] ?? []).map((option) => ({ option, group })),
+    ),
+  );
+}
 
-  for (const option of problem.options) {
-    const locked = lockedPerOption.get(option.index) ?? 0;
-    const upper = optionUpperBound(problem, option.index);
-    if (option.owner !== null && locked === 0) lp.binary(x(option.index));
-    else lp.integer(x(option.index), locked, upper);
-  }
-  addSelectionRules(problem, lp, (option) => [x(option)]);
-
-  for (const b of bundleIds) {
-    const members = problem.options
-      .filter((o) => o.bundle === b)
-      .map((o): [number, string] => [-1, x(o.index)]);
-    const counts: [number, string][] = [];
-    for (let g = 0; g < groups; g += 1) {
-      lp.integer(n(b, g), lockedIn(b, g), SUBGROUP_SIZE);
-      counts.push([1, n(b, g)]);
-    }
-    lp.addRow(`bundle${b}`, [...counts, ...members], '=', 0);
-  }
-  for (let g = 0; g < groups; g += 1) {
-    const capacity = SUBGROUP_SIZE - lockedIn(null, g);
+/**
+ * y[o,g]/z[k,g] for players kept together: each selected option of such a player sits in one
+ * subgroup, the subgroup its group chose. Returns the y column name.
+ */
+export function addTogetherColumns(
+  problem: PreparedProblem,
+  lp: LpWriter,
+): (option: number, g: number) => string {
+  const y = (option: number, g: number) => `y${option}_${g}`;
+  const z = (group: number, g: number) => `z${group}_${g}`;
+  const groups = Array.from({ length: problem.subgroupCount }, (_, g) => g);
+  const lockAt = new Map(problem.locks.map((lock) => [lock.option, lock.subgroup]));
+  problem.together.forEach((_, k) => {
+    for (const g of groups) lp.binary(z(k, g));
     lp.addRow(
-      `room${g}`,
-      bundleIds.map((b): Term => [1, n(b, g)]),
+      `zone${k}`,
+      groups.map((g): Term => [1, z(k, g)]),
       '<=',
-      capacity,
+      1,
     );
-  }
-  problem.requirements.forEach((requirement, r) => {
-    if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
-    const providing = bundleIds.filter((b) => problem.bundles[b]?.includes(requirement.capability));
-    for (let g = 0; g < groups; g += 1) {
-      lp.integer(c(r, g), 0, requirement.minSources);
-      lp.addObjective(requirement.coefficient, c(r, g));
+  });
+  for (const { option, group } of togetherOptions(problem)) {
+    for (const g of groups) {
+      const locked = lockAt.get(option) === g ? 1 : 0;
+      lp.integer(y(option, g), locked, 1);
       lp.addRow(
-        `cover${r}_${g}`,
-        [[1, c(r, g)], ...providing.map((b): Term => [-1, n(b, g)])],
+        `yz${option}_${g}`,
+        [
+          [1, y(option, g)],
+          [-1, z(group, g)],
+        ],
         '<=',
         0,
       );
     }
-  });
+    lp.addRow(
+      `yx${option}`,
+      [...groups.map((g): Term => [1, y(option, g)]), [-1, x(option)]],
+      '=',
+      0,
+    );
+  }
+  return y;
+}
+
+export function togetherValues(
+  problem: PreparedProblem,
+  placements: readonly Placement[],
+  values: Map<string, number>,
+): void {
+  const groupOf = new Map(togetherOptions(problem).map((entry) => [entry.option, entry.group]));
+  for (const { option, group } of togetherOptions(problem)) {
+    for (let g = 0; g < problem.subgroupCount; g += 1) {
+      values.set(`y${option}_${g}`, 0);
+      values.set(`z${group}_${g}`, values.get(`z${group}_${g}`) ?? 0);
+    }
+  }
+  for (const placement of placements) {
+    const group = groupOf.get(placement.option);
+    if (group === undefined) continue;
+    values.set(`y${placement.option}_${placement.subgroup}`, 1);
+    values.set(`z${group}_${placement.subgroup}`, 1);
+  }
+}
+
+export function buildBundleModel(problem: PreparedProblem): MipModel {
+  const lp = new LpWriter();
+  const groups = Array.from({ length: problem.subgroupCount }, (_, g) => g);
+  const n = (bundle: number, g: number) => `n${bundle}_${g}`;
+  const f = (g: number) => `f${g}`;
+  const bundleIds = supportBundles(problem);
+  const isSupport = (option: number) => bundleIds.includes(problem.options[option]?.bundle ?? -1);
+
+  addOptionColumns(problem, lp);
+  addSelectionRules(problem, lp, (option) => [x(option)]);
+  for (const b of bundleIds) {
+    for (const g of groups) lp.integer(n(b, g), lockedIn(problem, b, g), SUBGROUP_SIZE);
+    const members = problem.options
+      .filter((o) => o.bundle === b)
+      .map((o): Term => [-1, x(o.index)]);
+    lp.addRow(`bundle${b}`, [...groups.map((g): Term => [1, n(b, g)]), ...members], '=', 0);
+  }
+  // Members of an empty bundle: f[g] of them sit in g besides the locked ones.
+  const lockedFiller = groups.reduce((sum, g) => sum + lockedIn(problem, null, g), 0);
+  for (const g of groups) lp.integer(f(g), 0, SUBGROUP_SIZE);
+  lp.addRow(
+    'filler',
+    [
+      ...groups.map((g): Term => [1, f(g)]),
+      ...problem.options.filter((o) => !isSupport(o.index)).map((o): Term => [-1, x(o.index)]),
+    ],
+    '=',
+    -lockedFiller,
+  );
+  for (const g of groups) {
+    const size: Term[] = [...bundleIds.map((b): Term => [1, n(b, g)]), [1, f(g)]];
+    lp.addRow(`room${g}`, size, '<=', SUBGROUP_SIZE - lockedIn(problem, null, g));
+    const providing = (capability: string) =>
+      bundleIds
+        .filter((b) => problem.bundles[b]?.includes(capability as never))
+        .map((b): Term => [1, n(b, g)]);
+    const covered = addSubgroupCoverage(problem, lp, g, providing);
+    addSubgroupBalance(problem, lp, g, size, lockedIn(problem, null, g), covered);
+  }
+  const y = addTogetherColumns(problem, lp);
+  const together = new Set(togetherOptions(problem).map(({ option }) => option));
+  for (const g of groups) {
+    for (const b of [...bundleIds, null]) {
+      const members = togetherOptions(problem).filter(({ option }) =>
+        b === null ? !isSupport(option) : problem.options[option]?.bundle === b,
+      );
+      if (members.length === 0) continue;
+      // Together members of b in g are among its seats: n[b,g] beside the other locked members,
+      // or for an empty bundle f[g] beside the locked ones (which include locked together ones).
+      const seats: Term = b === null ? [-1, f(g)] : [-1, n(b, g)];
+      const rhs =
+        b === null
+          ? lockedIn(problem, null, g, (o) => together.has(o))
+          : -lockedIn(problem, b, g, (o) => !together.has(o));
+      lp.addRow(
+        `tb${b ?? 'f'}_${g}`,
+        [...members.map(({ option }): Term => [1, y(option, g)]), seats],
+        '<=',
+        rhs,
+      );
+    }
+  }
 
   return {
     formulation: 'BUNDLE',
-    lp: lp.toString(),
-
+    lp,
     decode(value) {
-      const placements: Placement[] = [];
-      const room = new Array<number>(groups).fill(SUBGROUP_SIZE);
-      for (const lock of problem.locks) {
-        placements.push({ option: lock.option, subgroup: lock.subgroup, locked: true });
-        room[lock.subgroup] = (room[lock.subgroup] ?? 0) - 1;
+      const seated: Placement[] = problem.locks.map((lock) => ({ ...lock, locked: true }));
+      const exclude = lockedPerOption(problem);
+      const need = groups.map((g) =>
+        problem.bundles.map((_, b) =>
+          bundleIds.includes(b) ? Math.round(value(n(b, g))) - lockedIn(problem, b, g) : 0,
+        ),
+      );
+      const filler = groups.map((g) => Math.round(value(f(g))));
+      // Players kept together first, in the subgroup their group chose.
+      for (const { option } of togetherOptions(problem)) {
+        if ((exclude.get(option) ?? 0) > 0) continue;
+        const g = groups.find((group) => value(y(option, group)) > 0.5);
+        if (g === undefined) continue;
+        seated.push({ option, subgroup: g, locked: false });
+        exclude.set(option, 1);
+        const b = problem.options[option]?.bundle ?? -1;
+        const row = need[g];
+        if (bundleIds.includes(b) && row) row[b] = (row[b] ?? 0) - 1;
+        else filler[g] = (filler[g] ?? 0) - 1;
       }
-      const quota = new Map<string, number>();
-      for (const b of bundleIds) {
-        for (let g = 0; g < groups; g += 1)
-          quota.set(n(b, g), Math.round(value(n(b, g))) - lockedIn(b, g));
-      }
-      const unplaced: number[] = [];
-      for (const option of problem.options) {
-        const count = Math.round(value(x(option.index))) - (lockedPerOption.get(option.index) ?? 0);
-        for (let copy = 0; copy < count; copy += 1) {
-          const bundle = option.bundle;
-          const g = bundleIds.includes(bundle)
-            ? Array.from({ length: groups }, (_, i) => i).find(
-                (i) => (quota.get(n(bundle, i)) ?? 0) > 0 && (room[i] ?? 0) > 0,
-              )
-            : undefined;
-          if (g === undefined) {
-            unplaced.push(option.index);
-            continue;
-          }
-          quota.set(n(bundle, g), (quota.get(n(bundle, g)) ?? 0) - 1);
-          room[g] = (room[g] ?? 0) - 1;
-          placements.push({ option: option.index, subgroup: g, locked: false });
-        }
-      }
-      // Bundle-less members (and any rounding leftovers) take the first subgroup with room.
-      for (const option of unplaced) {
-        const g = room.findIndex((r) => r > 0);
-        if (g < 0) break;
-        room[g] = (room[g] ?? 0) - 1;
-        placements.push({ option, subgroup: g, locked: false });
-      }
-      return placements;
+      const selected = selectedCopies(problem, value, x, exclude);
+      return seatMembers(problem, seated, selected, { bundles: need, filler });
     },
-
     encode(placements) {
       const values = new Map<string, number>();
       for (const option of problem.options) values.set(x(option.index), 0);
-      for (const b of bundleIds) for (let g = 0; g < groups; g += 1) values.set(n(b, g), 0);
+      for (const g of groups) {
+        values.set(f(g), 0);
+        for (const b of bundleIds) values.set(n(b, g), 0);
+      }
+      const locked = new Set(problem.locks.map((lock) => `${lock.option}_${lock.subgroup}`));
+      const lockUsed = new Set<string>();
       for (const p of placements) {
         values.set(x(p.option), (values.get(x(p.option)) ?? 0) + 1);
         const bundle = problem.options[p.option]?.bundle ?? -1;
-        if (bundleIds.includes(bundle))
+        if (bundleIds.includes(bundle)) {
           values.set(n(bundle, p.subgroup), (values.get(n(bundle, p.subgroup)) ?? 0) + 1);
-      }
-      subgroupCoverageValues(problem, placements, values);
-      squadCoverageValues(problem, placements, values);
-      return values;
-    },
-  };
-}
-
-export function buildNaiveModel(problem: PreparedProblem): MipModel {
-  const lp = new LpWriter();
-  const groups = problem.subgroupCount;
-  const y = (option: number, subgroup: number) => `y${option}_${subgroup}`;
-  const c = (requirement: number, subgroup: number) => `c${requirement}_${subgroup}`;
-  const locks = lockCounts(problem);
-  const range = Array.from({ length: groups }, (_, g) => g);
-
-  for (const option of problem.options) {
-    for (const g of range) {
-      const locked = locks.get(`${option.index}_${g}`) ?? 0;
-      if (option.owner !== null && locked === 0) lp.binary(y(option.index, g));
-      else lp.integer(y(option.index, g), locked, option.owner === null ? SUBGROUP_SIZE : 1);
-    }
-  }
-  addSelectionRules(problem, lp, (option) => range.map((g) => y(option, g)));
-  for (const g of range) {
-    lp.addRow(
-      `room${g}`,
-      problem.options.map((o): Term => [1, y(o.index, g)]),
-      '<=',
-      SUBGROUP_SIZE,
-    );
-  }
-  problem.requirements.forEach((requirement, r) => {
-    if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) return;
-    const providers = problem.options.filter((o) => o.provides.has(requirement.capability));
-    for (const g of range) {
-      lp.integer(c(r, g), 0, requirement.minSources);
-      lp.addObjective(requirement.coefficient, c(r, g));
-      lp.addRow(
-        `cover${r}_${g}`,
-        [[1, c(r, g)], ...providers.map((o): Term => [-1, y(o.index, g)])],
-        '<=',
-        0,
-      );
-    }
-  });
-
-  return {
-    formulation: 'NAIVE',
-    lp: lp.toString(),
-    decode(value) {
-      const placements: Placement[] = [];
-      const lockedLeft = new Map(locks);
-      for (const option of problem.options) {
-        for (const g of range) {
-          const count = Math.round(value(y(option.index, g)));
-          for (let copy = 0; copy < count; copy += 1) {
-            const key = `${option.index}_${g}`;
-            const locked = (lockedLeft.get(key) ?? 0) > 0;
-            if (locked) lockedLeft.set(key, (lockedLeft.get(key) ?? 0) - 1);
-            placements.push({ option: option.index, subgroup: g, locked });
-          }
+        } else {
+          const key = `${p.option}_${p.subgroup}`;
+          if (locked.has(key) && !lockUsed.has(key)) lockUsed.add(key);
+          else values.set(f(p.subgroup), (values.get(f(p.subgroup)) ?? 0) + 1);
         }
       }
-      return placements;
-    },
-    encode(placements) {
-      const values = new Map<string, number>();
-      for (const option of problem.options)
-        for (const g of range) values.set(y(option.index, g), 0);
-      for (const p of placements)
-        values.set(y(p.option, p.subgroup), (values.get(y(p.option, p.subgroup)) ?? 0) + 1);
-      subgroupCoverageValues(problem, placements, values);
-      squadCoverageValues(problem, placements, values);
+      shapeValues(problem, placements, values, groups);
+      togetherValues(problem, placements, values);
       return values;
     },
   };

@@ -30,6 +30,7 @@ export const WEIGHT_STEP = 0.1;
 /** Upper bound of one member's secondary value: priority outranks breadth. */
 const BREADTH_SPAN = CAPABILITIES.length + 1;
 const SECONDARY_MAX = MAX_PRIORITY * BREADTH_SPAN + CAPABILITIES.length;
+export const MAX_TOGETHER = SUBGROUP_SIZE;
 
 export interface PreparedOption {
   readonly index: number;
@@ -57,7 +58,10 @@ export interface PreparedLock {
 export interface PreparedProblem {
   readonly gameMode: GameMode;
   readonly size: number;
+  /** Subgroups the plan may use (1..maxSubgroups); the model knows no others. */
   readonly subgroupCount: number;
+  /** Subgroups the squad size calls for; those beyond `subgroupCount` stay empty. */
+  readonly squadSubgroups: number;
   readonly kind: 'ROSTER' | 'META';
   readonly players: readonly RosterPlayer[];
   readonly options: readonly PreparedOption[];
@@ -68,8 +72,16 @@ export interface PreparedProblem {
   readonly bundles: readonly (readonly Capability[])[];
   readonly locks: readonly PreparedLock[];
   readonly specializationCaps: ReadonlyMap<string, number>;
-  /** Objective value of each filled slot. */
+  /** PRIMARY tier value of each filled slot (one covered source of weight 0.1 is worth size + 1). */
   readonly fillValue: number;
+  /** BALANCE tier cost of one unit of balance penalty; 0 turns balance off. */
+  readonly balanceCoefficient: number;
+  /** Largest number of covered subgroup sources one subgroup can have (bounds its square). */
+  readonly maxSubgroupSources: number;
+  /** Groups of roster player indices that share a subgroup whenever placed. */
+  readonly together: readonly (readonly number[])[];
+  /** 0-based subgroup each roster player sits in now, or null. */
+  readonly currentSubgroups: readonly (number | null)[];
 }
 
 function fail(code: ConstructorParameters<typeof OptimizerInputError>[0], message: string): never {
@@ -305,10 +317,12 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
     }
   }
 
-  // Strict tiers: all secondary value < one filled slot, all fill + secondary < one covered source.
-  const fillValue = size * SECONDARY_MAX + 1;
-  const coverageUnit = size * (fillValue + SECONDARY_MAX) + 1;
+  // PRIMARY tier: one covered source of the lightest weight outweighs every filled slot.
+  const fillValue = 1;
+  const coverageUnit = size * fillValue + 1;
   const requirements = prepareRequirements(input, coverageUnit);
+  // BALANCE tier: one unit of balance penalty outweighs every option's secondary value (at weight 1).
+  const balanceCoefficient = Math.round(balanceWeightOf(input) * (size * SECONDARY_MAX + 1));
 
   const subgroupCapabilities = CAPABILITIES.filter((capability) =>
     requirements.some((r) => r.scope === 'SUBGROUP' && r.capability === capability),
@@ -330,19 +344,22 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
   });
 
   const specializationCaps = prepareCaps(input);
+  const usable = usableSubgroups(input, groups);
   const locks = prepareLocks(
     input,
     pool.kind,
     players,
     options,
     optionsByPlayer,
-    groups,
+    usable,
     specializationCaps,
   );
+  const together = prepareTogether(input, players, options, locks);
   return {
     gameMode: input.gameMode,
     size,
-    subgroupCount: groups,
+    subgroupCount: usable,
+    squadSubgroups: groups,
     kind: pool.kind,
     players,
     options,
@@ -352,5 +369,76 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
     locks,
     specializationCaps,
     fillValue,
+    balanceCoefficient,
+    maxSubgroupSources: requirements
+      .filter((r) => r.scope === 'SUBGROUP' && r.coefficient > 0)
+      .reduce((sum, r) => sum + r.minSources, 0),
+    together,
+    currentSubgroups: players.map((player) => currentSubgroupOf(player, groups)),
   };
+}
+
+function balanceWeightOf(input: SquadOptimizationInput): number {
+  const weight = input.preferences?.balanceWeight ?? 1;
+  if (typeof weight !== 'number' || !(weight >= 0 && weight <= 1)) {
+    fail('INVALID_PREFERENCE', 'The balance weight is between 0 and 1');
+  }
+  return weight;
+}
+
+function usableSubgroups(input: SquadOptimizationInput, groups: number): number {
+  const max = input.preferences?.maxSubgroups;
+  if (max === undefined) return groups;
+  if (!Number.isInteger(max) || max < 1 || max > groups) {
+    fail('INVALID_PREFERENCE', `"Fill only N subgroups" takes N from 1 to ${groups}`);
+  }
+  return max;
+}
+
+function currentSubgroupOf(player: RosterPlayer, groups: number): number | null {
+  const current = player.currentSubgroup;
+  if (current === undefined || current === null) return null;
+  if (!Number.isInteger(current) || current < 1 || current > groups) {
+    fail(
+      'INVALID_CURRENT_SUBGROUP',
+      `${player.name} sits in subgroup ${current}, not between 1 and ${groups}`,
+    );
+  }
+  return current - 1;
+}
+
+/** Player index groups to keep together; locked members of one group must share a subgroup. */
+function prepareTogether(
+  input: SquadOptimizationInput,
+  players: readonly RosterPlayer[],
+  options: readonly PreparedOption[],
+  locks: readonly PreparedLock[],
+): number[][] {
+  const groups = input.preferences?.keepTogether ?? [];
+  if (groups.length > 0 && input.pool.kind !== 'ROSTER') {
+    fail('INVALID_TOGETHER', 'Only players of a roster can be kept together');
+  }
+  const seen = new Set<number>();
+  return groups.flatMap((ids) => {
+    if (ids.length > MAX_TOGETHER) {
+      fail('INVALID_TOGETHER', `At most ${MAX_TOGETHER} players share a subgroup`);
+    }
+    const indices = ids.map((id) => {
+      const index = players.findIndex((player) => player.id === id);
+      if (index < 0) fail('INVALID_TOGETHER', `Player ${id} to keep together is not in the roster`);
+      if (seen.has(index)) fail('INVALID_TOGETHER', `Player ${id} is in two groups kept together`);
+      seen.add(index);
+      return index;
+    });
+    const lockedAt = new Set(
+      locks
+        .filter((lock) => indices.includes(options[lock.option]?.owner ?? -1))
+        .map((lock) => lock.subgroup),
+    );
+    if (lockedAt.size > 1) {
+      fail('LOCKS_SPLIT_TOGETHER', 'Players kept together are locked in different subgroups');
+    }
+    // A lone player is trivially together with themself.
+    return indices.length > 1 ? [indices] : [];
+  });
 }

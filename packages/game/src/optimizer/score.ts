@@ -1,6 +1,12 @@
 /**
  * The objective every search (MIP, greedy, brute force in tests) is measured by, so their
- * results are comparable number for number.
+ * results are comparable number for number. It is lexicographic (docs/OPTIMIZER.md):
+ *
+ *   objective        = Σ covered sources × coefficient(r) + filled slots          (PRIMARY)
+ *   balanceObjective = −balanceCoefficient × (Σ_g members_g² + Σ_g covered_g²)
+ *                      + Σ members secondary(option)                            (BALANCE)
+ *
+ * A plan is better when its objective is higher, or equal with a higher balanceObjective.
  */
 import { gapMessage } from '../coverage/messages.js';
 import type { PreparedProblem, PreparedRequirement } from './problem.js';
@@ -32,11 +38,34 @@ function sourceCounts(
   return counts;
 }
 
-/**
- * Objective = Σ covered sources × requirement coefficient (a source beyond minSources earns
- * nothing) + filled slots × fillValue + Σ member secondary value. The tiers are scaled so
- * coverage strictly outranks fill, which strictly outranks the secondary value.
- */
+/** Members and covered subgroup sources (of requirements that count) per subgroup. */
+export function subgroupShape(
+  problem: PreparedProblem,
+  placements: readonly Placement[],
+): { sizes: number[]; covered: number[] } {
+  const sizes = new Array<number>(problem.subgroupCount).fill(0);
+  for (const placement of placements)
+    sizes[placement.subgroup] = (sizes[placement.subgroup] ?? 0) + 1;
+  const covered = new Array<number>(problem.subgroupCount).fill(0);
+  for (const requirement of problem.requirements) {
+    if (requirement.scope !== 'SUBGROUP' || requirement.coefficient === 0) continue;
+    sourceCounts(problem, requirement, placements).forEach((count, g) => {
+      covered[g] = (covered[g] ?? 0) + Math.min(count, requirement.minSources);
+    });
+  }
+  return { sizes, covered };
+}
+
+/** Σ members² + Σ covered sources² over the subgroups in use: lower is more even. */
+export function balancePenaltyOf(
+  problem: PreparedProblem,
+  placements: readonly Placement[],
+): number {
+  const { sizes, covered } = subgroupShape(problem, placements);
+  const square = (sum: number, value: number) => sum + value * value;
+  return sizes.reduce(square, 0) + covered.reduce(square, 0);
+}
+
 export function scorePlan(problem: PreparedProblem, placements: readonly Placement[]): PlanScore {
   let objective = 0;
   let coveredSources = 0;
@@ -49,11 +78,26 @@ export function scorePlan(problem: PreparedProblem, placements: readonly Placeme
       objective += covered * requirement.coefficient;
     }
   }
+  objective += placements.length * problem.fillValue;
   let secondary = 0;
-  for (const placement of placements)
+  for (const placement of placements) {
     secondary += problem.options[placement.option]?.secondary ?? 0;
-  objective += placements.length * problem.fillValue + secondary;
-  return { objective, coveredSources, requiredSources, filledSlots: placements.length, secondary };
+  }
+  const balancePenalty = balancePenaltyOf(problem, placements);
+  return {
+    objective,
+    balanceObjective: secondary - problem.balanceCoefficient * balancePenalty,
+    coveredSources,
+    requiredSources,
+    filledSlots: placements.length,
+    balancePenalty,
+    secondary,
+  };
+}
+
+/** Positive when `a` is the better plan: higher objective, then higher balanceObjective. */
+export function compareScores(a: PlanScore, b: PlanScore): number {
+  return a.objective - b.objective || a.balanceObjective - b.balanceObjective;
 }
 
 /** Unmet requirements in plain words, subgroup gaps first in subgroup order, then squad gaps. */

@@ -1,4 +1,5 @@
 import type { Capability, GameMode } from '../model.js';
+import type { PlanExplanation } from './explanation-types.js';
 
 /** A need of the squad: SUBGROUP scope applies to every subgroup, SQUAD scope to the whole squad. */
 export interface OptimizerRequirement {
@@ -32,6 +33,12 @@ export interface RosterPlayer {
   readonly name: string;
   /** 1..10 ways this player can play; the optimizer picks at most one. */
   readonly options: readonly CandidateOption[];
+  /**
+   * Where the player sits now (1-based), if anywhere. It never changes the objective: among plans
+   * that score the same, the one that moves the fewest players is returned, and moves are explained
+   * against it.
+   */
+  readonly currentSubgroup?: number | null;
 }
 
 /**
@@ -55,10 +62,21 @@ export interface LockedMember {
 }
 
 export interface OptimizerPreferences {
-  /** Replaces the weight of every requirement on that capability. */
+  /** Replaces the weight of every requirement on that capability (priorities between them). */
   readonly weights?: Partial<Record<Capability, number>>;
   /** At most this many members of the specialization in the squad. */
   readonly maxPerSpecialization?: Readonly<Record<string, number>>;
+  /**
+   * 0..1, default 1: how much balance counts against option priorities. 1 puts balance (even
+   * subgroup sizes, then coverage spread evenly over the subgroups) strictly before every
+   * priority; 0 ignores balance; in between a strong priority may outweigh a small imbalance.
+   * Coverage and fill always come first.
+   */
+  readonly balanceWeight?: number;
+  /** Use only subgroups 1..N (the others stay empty). Default: every subgroup the size needs. */
+  readonly maxSubgroups?: number;
+  /** Groups of roster player ids that share a subgroup whenever they are placed. */
+  readonly keepTogether?: readonly (readonly string[])[];
 }
 
 export interface SquadOptimizationInput {
@@ -68,6 +86,11 @@ export interface SquadOptimizationInput {
   readonly pool: CandidatePool;
   readonly locked?: readonly LockedMember[];
   readonly preferences?: OptimizerPreferences;
+  /**
+   * Roles to suggest for requirements the plan cannot cover (e.g. the mode's meta pool); they only
+   * shape the explanation. Default: none (the bench players are still suggested).
+   */
+  readonly suggestions?: readonly CandidateOption[];
 }
 
 export type OptimizerPhase = 'MODEL_BUILT' | 'INCUMBENT_FOUND' | 'PROVEN_OPTIMAL' | 'TIME_LIMIT';
@@ -126,13 +149,21 @@ export interface PlanGap {
   readonly message: string;
 }
 
+/**
+ * The objective is lexicographic (docs/OPTIMIZER.md): first `objective` (required coverage, then
+ * fill), then `balanceObjective` (balance, then option priorities).
+ */
 export interface PlanScore {
-  /** The optimised objective (see docs/PERFORMANCE.md for its tiers). */
+  /** First tier: weighted covered sources, then filled slots, as one integer. */
   readonly objective: number;
+  /** Second tier, compared only between plans of equal `objective`: −balance penalty × weight + secondary. */
+  readonly balanceObjective: number;
   readonly coveredSources: number;
   readonly requiredSources: number;
   readonly filledSlots: number;
-  /** Tie-break tier: option priorities and breadth of what members provide. */
+  /** Σ members² + Σ covered sources² over the subgroups in use (lower is more even). */
+  readonly balancePenalty: number;
+  /** Option priorities and breadth of what members provide. */
   readonly secondary: number;
 }
 
@@ -166,4 +197,6 @@ export interface SquadPlan {
   readonly mipGap: number | null;
   readonly solveTimeMs: number;
   readonly model: PlanModelSize;
+  /** Why the plan is what it is, as data (see explain.ts). */
+  readonly explanation: PlanExplanation;
 }
