@@ -230,6 +230,8 @@ export type RosterPlayerInput = {
   buildIds?: Array<string | number> | null | undefined;
   /** Build chat codes ([&DQ...]) */
   chatCodes?: Array<string> | null | undefined;
+  /** Where the player sits now (1-based): plans move as few players as the objective allows, and the explanation says why each one moves */
+  currentSubgroup?: number | null | undefined;
   /** Unique in the roster (ignoring case), 1-64 characters */
   playerName: string;
   /** The role the player plays (a role key, e.g. `heal-alacrity`), for builds whose elite has it; otherwise each build plays its declared or inferred role */
@@ -254,8 +256,14 @@ export type SquadPool =
   | 'ROSTER';
 
 export type SquadPreferencesInput = {
+  /** How much balance counts against option priorities, 0-1 (default 1: balance before every priority; 0: no balancing). Coverage and fill always come first */
+  balanceWeight?: number | null | undefined;
+  /** ROSTER only: groups of player names that share a subgroup whenever placed */
+  keepTogether?: Array<Array<string>> | null | undefined;
   /** At most this many members of a specialization in the squad */
   maxPerSpecialization?: Array<SpecializationLimitInput> | null | undefined;
+  /** Fill only subgroups 1..N (default: every subgroup the size calls for) */
+  maxSubgroups?: number | null | undefined;
   weights?: Array<CapabilityWeightInput> | null | undefined;
 };
 

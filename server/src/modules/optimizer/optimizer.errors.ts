@@ -21,6 +21,9 @@ const OPTIMIZER_FIELDS: Readonly<Record<OptimizerInputErrorCode, string>> = {
   LOCK_SUBGROUP_FULL: 'input.locked',
   LOCKS_EXCEED_SIZE: 'input.locked',
   LOCKS_EXCEED_SPECIALIZATION_LIMIT: 'input.locked',
+  INVALID_TOGETHER: 'input.preferences.keepTogether',
+  LOCKS_SPLIT_TOGETHER: 'input.locked',
+  INVALID_CURRENT_SUBGROUP: 'input.roster',
 };
 
 /**

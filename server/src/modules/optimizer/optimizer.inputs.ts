@@ -33,6 +33,13 @@ export class RosterPlayerInput {
       'The role the player plays (a role key, e.g. `heal-alacrity`), for builds whose elite has it; otherwise each build plays its declared or inferred role',
   })
   roleKey?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Where the player sits now (1-based): plans move as few players as the objective allows, and the explanation says why each one moves',
+  })
+  currentSubgroup?: number | null;
 }
 
 @InputType({
@@ -96,6 +103,25 @@ export class SquadPreferencesInput {
     description: 'At most this many members of a specialization in the squad',
   })
   maxPerSpecialization?: SpecializationLimitInput[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'How much balance counts against option priorities, 0-1 (default 1: balance before every priority; 0: no balancing). Coverage and fill always come first',
+  })
+  balanceWeight?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Fill only subgroups 1..N (default: every subgroup the size calls for)',
+  })
+  maxSubgroups?: number | null;
+
+  @Field(() => [[String]], {
+    nullable: true,
+    description: 'ROSTER only: groups of player names that share a subgroup whenever placed',
+  })
+  keepTogether?: string[][] | null;
 }
 
 @InputType()

@@ -38,6 +38,7 @@ import {
   type BuildSource,
 } from './candidates.js';
 import { toTeamCoverage } from '../teams/team.mapper.js';
+import { toExplanation } from './plan-explanation.mapper.js';
 import { blaming, toUserInputError } from './optimizer.errors.js';
 import { SquadPool, type LockedMemberInput, type OptimizeSquadInput } from './optimizer.inputs.js';
 import { PlanStatus, type PlanAssignment, type SquadPlan } from './optimizer.types.js';
@@ -203,7 +204,65 @@ function preferencesOf(input: OptimizeSquadInput): OptimizerPreferences | undefi
     }
     limits[name] = max;
   });
-  return { weights, maxPerSpecialization: limits };
+  const balanceWeight = preferences.balanceWeight ?? undefined;
+  if (balanceWeight !== undefined && !(balanceWeight >= 0 && balanceWeight <= 1)) {
+    refuse(
+      'The balance weight is between 0 and 1.',
+      'input.preferences.balanceWeight',
+      'INVALID_PREFERENCE',
+    );
+  }
+  const groups = subgroupCount(input.size);
+  const maxSubgroups = preferences.maxSubgroups ?? undefined;
+  if (
+    maxSubgroups !== undefined &&
+    !(Number.isInteger(maxSubgroups) && maxSubgroups >= 1 && maxSubgroups <= groups)
+  ) {
+    refuse(
+      `"Fill only N subgroups" takes N from 1 to ${groups}.`,
+      'input.preferences.maxSubgroups',
+      'INVALID_PREFERENCE',
+    );
+  }
+  return {
+    weights,
+    maxPerSpecialization: limits,
+    ...(balanceWeight === undefined ? {} : { balanceWeight }),
+    ...(maxSubgroups === undefined ? {} : { maxSubgroups }),
+    ...(preferences.keepTogether
+      ? { keepTogether: keepTogetherOf(input, preferences.keepTogether) }
+      : {}),
+  };
+}
+
+/** Player names to keep together, as the roster spells them (its player ids). */
+function keepTogetherOf(input: OptimizeSquadInput, groups: readonly string[][]): string[][] {
+  const names = new Map(
+    (input.roster ?? []).map((player) => [
+      player.playerName.trim().toLowerCase(),
+      player.playerName.trim(),
+    ]),
+  );
+  if (groups.length > 0 && input.pool !== SquadPool.ROSTER) {
+    refuse(
+      'Only roster players can be kept together.',
+      'input.preferences.keepTogether',
+      'INVALID_TOGETHER',
+    );
+  }
+  return groups.map((group, index) =>
+    group.map((name, position) => {
+      const id = names.get(name.trim().toLowerCase());
+      if (id === undefined) {
+        refuse(
+          `Player ${name} is not in the roster.`,
+          `input.preferences.keepTogether[${index}][${position}]`,
+          'INVALID_TOGETHER',
+        );
+      }
+      return id;
+    }),
+  );
 }
 
 /** Where an option came from, to put back on the plan's assignments. */
@@ -401,6 +460,7 @@ function rosterPool(
     return {
       id: name,
       name,
+      currentSubgroup: player.currentSubgroup ?? null,
       options: options.map((candidate): CandidateOption => {
         details.set(candidate.id, {
           buildId: candidate.source.buildId,
@@ -472,6 +532,7 @@ function toPlan(
       label: gap.label,
       message: gap.message,
     })),
+    explanation: toExplanation(plan.explanation),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Capability as CapabilityId, GameMode as GameModeId } from '@gw2/ga
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Capability, GameMode } from '../catalog/catalog.types.js';
 import { RequirementGapFields, TeamCoverage } from '../teams/team.types.js';
+import { PlanExplanation } from './plan-explanation.types.js';
 
 export enum PlanStatus {
   /** The plan is proven best. */
@@ -92,7 +93,7 @@ export class PlanGap extends RequirementGapFields {
 
 @ObjectType({ description: 'The parts of the optimised objective' })
 export class PlanScore {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'First tier: required coverage, then fill' })
   objective!: number;
 
   @Field(() => Int)
@@ -104,7 +105,17 @@ export class PlanScore {
   @Field(() => Int)
   filledSlots!: number;
 
-  @Field(() => Float, { description: 'Tie-break: option priorities and breadth' })
+  @Field(() => Float, {
+    description: 'Second tier, compared between plans of equal objective: balance, then priorities',
+  })
+  balanceObjective!: number;
+
+  @Field(() => Int, {
+    description: 'Σ members² + Σ covered sources² over the subgroups in use (lower is more even)',
+  })
+  balancePenalty!: number;
+
+  @Field(() => Float, { description: 'Option priorities and breadth' })
   secondary!: number;
 }
 
@@ -148,4 +159,7 @@ export class SquadPlan {
 
   @Field(() => [PlanGap], { description: 'Requirements the pool could not cover' })
   gaps!: PlanGap[];
+
+  @Field(() => PlanExplanation)
+  explanation!: PlanExplanation;
 }
