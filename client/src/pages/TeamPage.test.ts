@@ -376,6 +376,38 @@ describe('TeamPage', () => {
         ]),
         score: 100,
       },
+      explanation: {
+        __typename: 'PlanExplanation' as const,
+        summary: [
+          'Covers 4 of 4 required sources.',
+          '2 members in 2 subgroups of 1/1 (before: 2/0).',
+        ],
+        subgroups: [1, 2].map((subgroup) => ({
+          __typename: 'SubgroupExplanation' as const,
+          subgroup,
+          inUse: true,
+          members: [
+            {
+              __typename: 'MemberExplanation' as const,
+              slot: subgroup === 1 ? 1 : 6,
+              playerName: subgroup === 1 ? 'Anna' : 'Bert',
+              specialization: 'Firebrand',
+              brings: [
+                { __typename: 'Contribution' as const, capability: 'QUICKNESS', status: 'SOLE' },
+              ],
+            },
+          ],
+        })),
+        moves: [
+          {
+            __typename: 'MoveExplanation' as const,
+            playerName: 'Bert',
+            reason: 'COVERS',
+            text: 'Bert moves from subgroup 1 to 2: brings a quickness source to subgroup 2.',
+          },
+        ],
+        uncovered: [],
+      },
     };
     const optimize = vi.fn(() => ({ data: { optimizeSquad: plan } }));
     const applyResult = vi.fn(() => ({ data: { applySquadPlan: afterMove } }));
@@ -406,8 +438,8 @@ describe('TeamPage', () => {
               size: 10,
               pool: 'ROSTER',
               roster: [
-                { playerName: 'Anna', buildIds: ['build-m1'] },
-                { playerName: 'Bert', buildIds: ['build-m2'] },
+                { playerName: 'Anna', buildIds: ['build-m1'], currentSubgroup: 1 },
+                { playerName: 'Bert', buildIds: ['build-m2'], currentSubgroup: 1 },
               ],
             },
           },
@@ -446,7 +478,11 @@ describe('TeamPage', () => {
     expect(section().get('[data-plan-subgroup="2"]').text()).toContain('Bert');
     expect(section().get('[data-plan-subgroup="2"]').text()).toContain('Firebrand · Quickness DPS');
     expect(section().get('[data-plan-subgroup="1"]').text()).not.toContain('Bert');
-    expect(section().text()).toContain('Every requirement of the game mode is covered');
+    expect(section().text()).toContain('Covers 4 of 4 required sources.');
+    expect(section().get('[data-testid="plan-moves"]').text()).toContain(
+      'Bert moves from subgroup 1 to 2: brings a quickness source to subgroup 2.',
+    );
+    expect(section().get('aside').text()).toContain('Anna: Quickness (only one)');
 
     const applyButton = section()
       .findAll('button')

@@ -143,6 +143,7 @@ export function memberData({
     id,
     label,
     playerName: label,
+    roleKey: null,
     subgroup,
     position,
     provides,
