@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AccessTokens } from './modules/accounts/access-token.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { TeamLive } from './modules/teams/team.live.js';
 import type { Cleanups } from './platform/cleanups.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
@@ -68,7 +69,9 @@ export async function createAppServices(
   cleanups.add(() => pubSubHandle.close());
   let redis: Redis | undefined;
   if (config.redisUrl) {
-    const client = createRedisClient(config.redisUrl, 'commands');
+    // Limits skip a Redis that is not ready (rate-limits.ts); a Redis that stopped answering
+    // fails their commands after 2 s instead of holding requests.
+    const client = createRedisClient(config.redisUrl, 'commands', { commandTimeout: 2000 });
     redis = client;
     cleanups.add(() => closeRedisClient(client));
   }
@@ -84,6 +87,19 @@ export async function createAppServices(
     logger.child({ component: 'readiness' }),
   );
 
+  const teamLive = new TeamLive({
+    pubSub: pubSubHandle.pubSub,
+    run: (sql, params) => database.orm.em.getConnection().execute(sql, [...params]),
+    isLive: () => pubSubHandle.isLive(),
+    onError: (error) => logger.error({ err: error }, 'live teams: reading a team failed'),
+  });
+  // Events published while Redis was unreachable were missed: read every live team again.
+  const stopResync = pubSubHandle.onResumed(() => teamLive.resync());
+  cleanups.add(async () => {
+    stopResync();
+    teamLive.close();
+  });
+
   const clock = options.clock ?? systemClock;
   const accessTokens = new AccessTokens(config.jwtSecret, clock);
   const services: AppServices = {
@@ -92,6 +108,7 @@ export async function createAppServices(
     errorReporter,
     clock,
     rateLimits: createRateLimits(config.rateLimits, redis),
+    teamLive,
     accounts: {
       service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger),
       secureCookies: config.isProduction,

@@ -6,6 +6,7 @@ import type { Metrics } from './platform/metrics.js';
 import type { AppPubSub } from './platform/pubsub.js';
 import type { ReadinessMonitor } from './platform/readiness.js';
 import type { RateLimits } from './platform/security/rate-limits.js';
+import type { TeamLive } from './modules/teams/team.live.js';
 
 /**
  * The application's services, built once at start (see app.services.ts) and handed to
@@ -18,6 +19,8 @@ export interface AppServices {
   /** The time for expiry and backoff decisions (tests pass a ManualClock). */
   readonly clock: Clock;
   readonly rateLimits: RateLimits;
+  /** Live teams of this instance (teamUpdated): one read per change, shared by subscribers. */
+  readonly teamLive: TeamLive;
   readonly accounts: {
     readonly service: AccountService;
     /** Secure cookies (HTTPS only) in production. */

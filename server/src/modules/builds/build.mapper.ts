@@ -139,8 +139,28 @@ function isGameMode(value: string): value is GameMode {
   return (GAME_MODE_CONTEXT as Record<string, unknown>)[value] !== undefined;
 }
 
+/**
+ * What the API shows of a stored build: the entity, or a row read without one (a live team's
+ * snapshot).
+ */
+export type BuildRecord = Pick<
+  BuildEntity,
+  | 'id'
+  | 'name'
+  | 'specializations'
+  | 'template'
+  | 'chatCode'
+  | 'gameModes'
+  | 'roles'
+  | 'statPrefix'
+  | 'notes'
+  | 'visibility'
+  | 'createdAt'
+  | 'updatedAt'
+> & { readonly owner: { readonly id: string } };
+
 /** The stored build as the API shows it (separate shapes: see STYLE, principle 7). */
-export function toBuild(entity: BuildEntity): Build {
+export function toBuild(entity: BuildRecord): Build {
   const gameModes = entity.gameModes.filter(isGameMode);
   return {
     ...toTemplateView(entity.template, {

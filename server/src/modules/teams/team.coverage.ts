@@ -29,7 +29,9 @@ export interface MemberBuildFacts {
 }
 
 /** The build as the coverage core needs it. */
-export function buildFacts(build: Build): MemberBuildFacts {
+export function buildFacts(
+  build: Pick<Build, 'name' | 'specializations' | 'template' | 'roles'>,
+): MemberBuildFacts {
   return {
     name: build.name,
     specializationIds: build.specializations.map((line) => line.id),

@@ -1,8 +1,7 @@
 import { GAME_MODE_CONTEXT, eliteRolesFor, type ResolvedRole, type SquadCoverage } from '@gw2/game';
 import { toRoleOption } from '../catalog/catalog.mappers.js';
 import type { RoleOption } from '../catalog/catalog.types.js';
-import type { User } from '../accounts/user.entity.js';
-import { toBuild } from '../builds/build.mapper.js';
+import { toBuild, type BuildRecord } from '../builds/build.mapper.js';
 import {
   buildFacts,
   memberCapabilities,
@@ -23,8 +22,26 @@ import type {
   UserProfile,
 } from './team.types.js';
 
+/** What the API shows of a stored team: the entity, or a row read without one. */
+export type TeamRecord = Pick<
+  TeamEntity,
+  'id' | 'name' | 'gameMode' | 'size' | 'visibility' | 'version' | 'createdAt' | 'updatedAt'
+> & { readonly owner: { readonly id: string } };
+
+/** What the API shows of a team member, with its build. */
+export type MemberRecord = Pick<
+  TeamMemberEntity,
+  'id' | 'subgroup' | 'position' | 'playerName' | 'roleKey'
+> & { readonly build: BuildRecord };
+
+/** The public face of a user. */
+export interface UserRecord {
+  readonly id: string;
+  readonly username: string;
+}
+
 /** The stored team as the API shows it; its other fields resolve through `scope`. */
-export function toTeam(entity: TeamEntity, scope: TeamReadScope): Team {
+export function toTeam(entity: TeamRecord, scope: TeamReadScope): Team {
   return {
     id: entity.id,
     name: entity.name,
@@ -39,12 +56,12 @@ export function toTeam(entity: TeamEntity, scope: TeamReadScope): Team {
   };
 }
 
-export function toUserProfile(user: User): UserProfile {
+export function toUserProfile(user: UserRecord): UserProfile {
   return { id: user.id, username: user.username };
 }
 
 /** A member as coverage sees it; its build is hidden once its owner made it private. */
-export function memberFacts(member: TeamMemberEntity, teamOwnerId: string): MemberFacts {
+export function memberFacts(member: MemberRecord, teamOwnerId: string): MemberFacts {
   const { build } = member;
   const visible = buildVisibleTo(
     { ownerId: build.owner.id, visibility: build.visibility },
@@ -72,7 +89,7 @@ function roleView(resolved: ResolvedRole, team: Team): RoleOption | null {
   });
 }
 
-export function toTeamMember(member: TeamMemberEntity, team: Team): TeamMember {
+export function toTeamMember(member: MemberRecord, team: Team): TeamMember {
   const facts = memberFacts(member, team.ownerId);
   const resolved = facts.build ? memberRole(facts.build, facts.roleKey, team.gameMode) : null;
   return {

@@ -15,7 +15,7 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { requireViewer } from '../../platform/graphql/authz.js';
 import { NotFoundError } from '../../platform/graphql/errors.js';
 import { memberLabel, teamCoverage } from './team.coverage.js';
-import { TeamShareAccess, type Team as TeamEntity } from './team.entity.js';
+import { TeamShareAccess } from './team.entity.js';
 import {
   AddTeamMemberInput,
   CreateTeamInput,
@@ -23,8 +23,17 @@ import {
   UpdateTeamInput,
   UpdateTeamMemberInput,
 } from './team.inputs.js';
-import { createTeamReadScope, teamReadScope, type TeamReadScope } from './team.loaders.js';
-import { memberFacts, toTeam, toTeamCoverage, toTeamMember, toUserProfile } from './team.mapper.js';
+import { buildLoaders } from '../builds/build.loaders.js';
+import { teamReadScope } from './team.loaders.js';
+import {
+  memberFacts,
+  toTeam,
+  toTeamCoverage,
+  toTeamMember,
+  toUserProfile,
+  type MemberRecord,
+} from './team.mapper.js';
+import { snapshotReadScope, type TeamSnapshot } from './team.snapshot.js';
 import { teamAccess } from './team.rules.js';
 import { TeamMemberService } from './team-members.service.js';
 import { TeamShareService } from './team-shares.service.js';
@@ -53,10 +62,19 @@ function teamShareService(context: GraphQLContext): TeamShareService {
   return new TeamShareService(context.services.pubSub, context.services.clock);
 }
 
-/** A team as one subscription event carries it: loaded with the event's own scope. */
-interface LiveTeam {
-  readonly entity: TeamEntity;
-  readonly scope: TeamReadScope;
+/**
+ * What members and coverage derive from a list of members, whoever asks: computed once per list
+ * (per request, or per live snapshot for all its subscribers). Neither depends on the viewer.
+ */
+interface Derived {
+  members?: TeamMember[];
+  coverage?: TeamCoverage;
+}
+const derivedByMembers = new WeakMap<readonly MemberRecord[], Derived>();
+function derivedOf(members: readonly MemberRecord[]): Derived {
+  let derived = derivedByMembers.get(members);
+  if (!derived) derivedByMembers.set(members, (derived = {}));
+  return derived;
 }
 
 /** `null` from GraphQL means "not given" for fields that cannot be cleared. */
@@ -242,36 +260,22 @@ export class TeamResolver {
 
   @Subscription(() => Team, {
     description:
-      'The team after each change, to those allowed to see it; ends when the team is deleted',
-    subscribe: async ({ args, context }) => {
+      'The team as it is now, then after each change, to those allowed to see it (a version it may not see is skipped); ends when the team is deleted',
+    // One read of the team per change for all its subscribers on this instance (team.live.ts).
+    subscribe: ({ args, context }) => {
       const ctx = context as GraphQLContext;
-      const teamId = String(args.teamId);
-      const service = teamService(ctx);
-      // Checked before anything is streamed: a team the caller cannot see is NOT_FOUND.
-      await service.getTeam(ctx.em.fork(), ctx.viewer, teamId);
-      const events = ctx.services.pubSub.subscribe('TEAM_UPDATED', teamId);
-      return (async function* liveTeam(): AsyncGenerator<LiveTeam> {
-        let lastVersion = 0;
-        for await (const event of events) {
-          if (event.deleted) return;
-          // A reload may already have shown a later change: its own event adds nothing.
-          if (event.version <= lastVersion) continue;
-          // A fresh EntityManager and loaders per event: nothing from the last one is reused.
-          const em = ctx.em.fork();
-          try {
-            const entity = await service.getTeam(em, ctx.viewer, teamId);
-            lastVersion = entity.version;
-            yield { entity, scope: createTeamReadScope(em, ctx.viewer) };
-          } catch (error) {
-            // Access revoked (unshared, made private) or deleted meanwhile: skip the event.
-            if (!(error instanceof NotFoundError)) throw error;
-          }
-        }
-      })();
+      return ctx.services.teamLive.subscribe(String(args.teamId), ctx.viewer);
     },
   })
-  teamUpdated(@Arg('teamId', () => ID) _teamId: string, @Root() live: LiveTeam): Team {
-    return toTeam(live.entity, live.scope);
+  teamUpdated(
+    @Arg('teamId', () => ID) _teamId: string,
+    @Root() snapshot: TeamSnapshot,
+    @Ctx() context: GraphQLContext,
+  ): Team {
+    // `members { build { owner } }` answers from the snapshot too.
+    const owners = buildLoaders(context).owners;
+    for (const owner of snapshot.buildOwners) owners.prime(owner.id, owner);
+    return toTeam(snapshot, snapshotReadScope(snapshot, context.viewer));
   }
 
   @FieldResolver(() => UserProfile)
@@ -299,22 +303,30 @@ export class TeamResolver {
   @FieldResolver(() => [TeamMember], { description: 'In subgroup and position order' })
   async members(@Root() team: Team): Promise<TeamMember[]> {
     const members = await team.scope.membersByTeam.load(team.id);
-    return members.map((member) => toTeamMember(member, team));
+    const derived = derivedOf(members);
+    derived.members ??= members.map((member) => toTeamMember(member, team));
+    return derived.members;
   }
 
   @FieldResolver(() => TeamCoverage)
   async coverage(@Root() team: Team): Promise<TeamCoverage> {
     const members = await team.scope.membersByTeam.load(team.id);
-    const facts = members.map((member) => memberFacts(member, team.ownerId));
-    const coverage = teamCoverage({ gameMode: team.gameMode, size: team.size, members: facts });
-    return toTeamCoverage(coverage, new Map(facts.map((f) => [f.id, memberLabel(f)])));
+    const derived = derivedOf(members);
+    if (!derived.coverage) {
+      const facts = members.map((member) => memberFacts(member, team.ownerId));
+      const coverage = teamCoverage({ gameMode: team.gameMode, size: team.size, members: facts });
+      derived.coverage = toTeamCoverage(
+        coverage,
+        new Map(facts.map((f) => [f.id, memberLabel(f)])),
+      );
+    }
+    return derived.coverage;
   }
 
   @FieldResolver(() => [TeamShare], { description: 'Who the team is shared with (owner only)' })
-  async shares(@Root() team: Team, @Ctx() context: GraphQLContext): Promise<TeamShare[]> {
-    const { em, viewer } = team.scope;
-    if (viewer?.userId !== team.ownerId) return [];
-    const shares = await teamShareService(context).sharesOf(em, team.id);
+  async shares(@Root() team: Team): Promise<TeamShare[]> {
+    if (team.scope.viewer?.userId !== team.ownerId) return [];
+    const shares = await team.scope.sharesByTeam.load(team.id);
     return shares.map((share) => ({ user: toUserProfile(share.user), access: share.access }));
   }
 }

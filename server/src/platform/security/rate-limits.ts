@@ -53,6 +53,9 @@ export function createRateLimits(config: RateLimitConfig, redis?: Redis): RateLi
         ? new RateLimiterRedis({
             ...options,
             storeClient: redis,
+            // With Redis down, count in memory at once instead of waiting for reconnects
+            // (requests took seconds during an outage).
+            rejectIfRedisNotReady: true,
             insuranceLimiter: new RateLimiterMemory(options),
           })
         : new RateLimiterMemory(options);
