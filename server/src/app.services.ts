@@ -14,7 +14,7 @@ import { registerMaintenanceSchedules, startInProcessJobs } from './platform/job
 import { createMetrics } from './platform/metrics.js';
 import { createAppPubSub } from './platform/pubsub.js';
 import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
-import { closeRedisClient, createRedisClient } from './platform/redis.js';
+import { closeRedisClient, createRedisClient, failFastOnceReady } from './platform/redis.js';
 import { createRateLimits } from './platform/security/rate-limits.js';
 import type { AppServices } from './services.js';
 
@@ -69,9 +69,11 @@ export async function createAppServices(
   cleanups.add(() => pubSubHandle.close());
   let redis: Redis | undefined;
   if (config.redisUrl) {
-    // Limits skip a Redis that is not ready (rate-limits.ts); a Redis that stopped answering
-    // fails their commands after 2 s instead of holding requests.
-    const client = createRedisClient(config.redisUrl, 'commands', { commandTimeout: 2000 });
+    // Limits and probes: during an outage commands fail at once (the limits count in memory
+    // meanwhile); a Redis that stopped answering fails them after 2 s.
+    const client = failFastOnceReady(
+      createRedisClient(config.redisUrl, 'commands', { commandTimeout: 2000 }),
+    );
     redis = client;
     cleanups.add(() => closeRedisClient(client));
   }

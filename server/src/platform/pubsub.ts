@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
-import { closeRedisClient, createRedisClient } from './redis.js';
+import { closeRedisClient, createRedisClient, failFastOnceReady } from './redis.js';
 
 /** Readiness as published (JSON-safe: it may cross Redis). */
 export interface ReadinessPayload {
@@ -152,11 +152,12 @@ function throughRedis(redisUrl: string, onError: (error: unknown) => void): PubS
   const origin = randomUUID();
   const local = new LocalTopics();
   // A subscribed ioredis connection can't publish, hence two clients.
-  const publisher: Redis = createRedisClient(redisUrl, 'pubsub-publish', {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: 2000,
-  });
+  const publisher: Redis = failFastOnceReady(
+    createRedisClient(redisUrl, 'pubsub-publish', {
+      maxRetriesPerRequest: 0,
+      commandTimeout: 2000,
+    }),
+  );
   const subscriber: Redis = createRedisClient(redisUrl, 'pubsub-subscribe', {
     // Topics are subscribed again on every 'ready' below, after the handshake.
     autoResubscribe: false,

@@ -30,3 +30,15 @@ export async function closeRedisClient(client: Redis): Promise<void> {
     client.disconnect();
   }
 }
+
+/**
+ * Once connected, commands fail at once while Redis is unreachable instead of waiting in the
+ * offline queue for reconnects (seconds per request during an outage). Before the first
+ * connection they still wait, so start-up does not race the handshake.
+ */
+export function failFastOnceReady(client: Redis): Redis {
+  client.once('ready', () => {
+    client.options.enableOfflineQueue = false;
+  });
+  return client;
+}

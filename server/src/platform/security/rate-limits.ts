@@ -39,7 +39,8 @@ const WINDOWS = [
 /**
  * Rate limits in memory, or in Redis when a client is given, so every instance draws from one
  * budget. If Redis fails, each instance falls back to its own memory rather than letting
- * everything through or refusing everyone.
+ * everything through or refusing everyone; give a client made with `failFastOnceReady` so a
+ * request never waits for reconnects during an outage.
  */
 export function createRateLimits(config: RateLimitConfig, redis?: Redis): RateLimits {
   const build = (bucket: RateLimitBucket) =>
@@ -53,9 +54,6 @@ export function createRateLimits(config: RateLimitConfig, redis?: Redis): RateLi
         ? new RateLimiterRedis({
             ...options,
             storeClient: redis,
-            // With Redis down, count in memory at once instead of waiting for reconnects
-            // (requests took seconds during an outage).
-            rejectIfRedisNotReady: true,
             insuranceLimiter: new RateLimiterMemory(options),
           })
         : new RateLimiterMemory(options);
