@@ -10,3 +10,4 @@ export * from './codec/index.js';
 export * from './roles/index.js';
 export * from './coverage/index.js';
 export * from './advice/index.js';
+export * from './meta/index.js';
