@@ -10,7 +10,13 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { createErrorReporter } from './platform/error-reporting.js';
+import { maintenanceJobs } from './platform/jobs/maintenance.js';
 import { registerMaintenanceSchedules, startInProcessJobs } from './platform/jobs/runner.js';
+import {
+  createLearningPipeline,
+  learningPipelineJob,
+  pipelineSchedule,
+} from './modules/meta/meta.jobs.js';
 import { createMetrics } from './platform/metrics.js';
 import { createAppPubSub } from './platform/pubsub.js';
 import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
@@ -111,6 +117,17 @@ export async function createAppServices(
     clock,
     rateLimits: createRateLimits(config.rateLimits, redis),
     teamLive,
+    meta: {
+      pipeline: createLearningPipeline({
+        config,
+        orm: database.orm,
+        metrics,
+        errorReporter,
+        logger,
+        now: () => clock.now(),
+      }),
+      minSample: config.learningPipeline.minSample,
+    },
     accounts: {
       service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger),
       secureCookies: config.isProduction,
@@ -146,14 +163,20 @@ export function startBackgroundWork(
       config.redisUrl,
       config.jobQueuePrefix,
       (error) => logger.error({ err: error }, 'could not register the job schedules'),
+      [...maintenanceJobs, pipelineSchedule(config)],
     );
     cleanups.add(() => schedules.stop());
   } else {
+    const { pipeline } = services.meta;
     const jobs = startInProcessJobs({
       orm: database.orm,
       logger,
       now: () => services.clock.now(),
+      jobs: [...maintenanceJobs, learningPipelineJob(pipeline, config)],
     });
+    pipeline
+      .loadLastSuccess()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not read the last meta snapshot'));
     cleanups.add(() => jobs.close());
   }
 }

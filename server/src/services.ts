@@ -1,4 +1,5 @@
 import type { AccountService } from './modules/accounts/account.service.js';
+import type { LearningPipeline } from './modules/meta/learning-pipeline.js';
 import type { Clock } from './platform/clock.js';
 import type { DatabaseKind } from './platform/db/database.js';
 import type { ErrorReporter } from './platform/error-reporting.js';
@@ -21,6 +22,12 @@ export interface AppServices {
   readonly rateLimits: RateLimits;
   /** Live teams of this instance (teamUpdated): one read per change, shared by subscribers. */
   readonly teamLive: TeamLive;
+  readonly meta: {
+    /** Runs by hand (admins) and on the schedule of this process (without Redis). */
+    readonly pipeline: LearningPipeline;
+    /** Privacy threshold of the public aggregates. */
+    readonly minSample: number;
+  };
   readonly accounts: {
     readonly service: AccountService;
     /** Secure cookies (HTTPS only) in production. */

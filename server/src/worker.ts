@@ -3,7 +3,10 @@ import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import { ConfigError, loadConfigOrExit, type AppConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
+import { createErrorReporter } from './platform/error-reporting.js';
+import { maintenanceJobs } from './platform/jobs/maintenance.js';
 import { scheduleMaintenance, startMaintenanceWorker } from './platform/jobs/runner.js';
+import { createLearningPipeline, learningPipelineJob } from './modules/meta/meta.jobs.js';
 import { createLogger } from './platform/logging.js';
 import { serveMetrics } from './platform/metrics-endpoint.js';
 import { createMetrics } from './platform/metrics.js';
@@ -43,15 +46,29 @@ export async function startWorker(
     maxRetriesPerRequest: null,
     connectionName: 'gw2-squad-optimizer:worker',
   });
+  const metrics = createMetrics({ defaultLabels: { service: 'worker' } });
+  const errorReporter = await createErrorReporter(config);
+  const pipeline = createLearningPipeline({
+    config,
+    orm: database.orm,
+    metrics,
+    errorReporter,
+    logger,
+    now: () => new Date(),
+  });
+  await pipeline
+    .loadLastSuccess()
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not read the last meta snapshot'));
+  const jobs = [...maintenanceJobs, learningPipelineJob(pipeline, config)];
   const settings = { connection, prefix: config.jobQueuePrefix };
-  const queue = await scheduleMaintenance(settings);
+  const queue = await scheduleMaintenance(settings, jobs);
   const worker = startMaintenanceWorker({
     settings,
     orm: database.orm,
     logger: logger as FastifyBaseLogger,
     now: () => new Date(),
+    jobs,
   });
-  const metrics = createMetrics({ defaultLabels: { service: 'worker' } });
   const metricsServer = await serveMetrics(metrics, {
     port: config.metricsPort,
     token: config.metricsToken,
@@ -64,6 +81,7 @@ export async function startWorker(
         await worker.close();
         await queue.close();
         await metricsServer.close();
+        await errorReporter.flush();
         await connection.quit().catch(() => connection.disconnect());
         await database.close();
         logger.info('worker stopped');

@@ -1,7 +1,17 @@
 import { RefreshSession } from './accounts/refresh-session.entity.js';
 import { User } from './accounts/user.entity.js';
 import { Build } from './builds/build.entity.js';
+import { MetaSnapshot, PipelineRun } from './meta/meta.entity.js';
 import { Team, TeamMember, TeamShare } from './teams/team.entity.js';
 
 /** Every entity the ORM knows, listed explicitly (no glob discovery: builds and tests agree). */
-export const entities = [User, RefreshSession, Build, Team, TeamMember, TeamShare] as const;
+export const entities = [
+  User,
+  RefreshSession,
+  Build,
+  Team,
+  TeamMember,
+  TeamShare,
+  MetaSnapshot,
+  PipelineRun,
+] as const;

@@ -44,6 +44,9 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[\w-]{1,64}$/, 'letters, digits, _ and - only')
     .default('gw2'),
+  META_MIN_SAMPLE: positiveInt.default(5),
+  LEARNING_PIPELINE_EVERY_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+  LEARNING_PIPELINE_BATCH_SIZE: positiveInt.default(500),
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt.default(100),
   RATE_LIMIT_GLOBAL_PER_HOUR: positiveInt.default(2000),
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),
@@ -87,6 +90,16 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   /** Requests per minute and per hour for each bucket, and the Redis key prefix. */
   readonly rateLimits: RateLimitConfig;
+  readonly learningPipeline: LearningPipelineConfig;
+}
+
+export interface LearningPipelineConfig {
+  /** Fewest distinct players behind a published aggregate or a weight (privacy). */
+  readonly minSample: number;
+  /** How often the pipeline is tried; it works once per UTC day and skips the other tries. */
+  readonly everyMs: number;
+  /** Players read per batch (memory holds one batch's facts and one page of rows). */
+  readonly batchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +178,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     bodyLimitBytes: 1024 * 1024,
     metricsPort: values.METRICS_PORT,
     jobQueuePrefix: values.JOB_QUEUE_PREFIX,
+    learningPipeline: Object.freeze({
+      minSample: values.META_MIN_SAMPLE,
+      everyMs: values.LEARNING_PIPELINE_EVERY_MS,
+      batchSize: values.LEARNING_PIPELINE_BATCH_SIZE,
+    }),
     rateLimits: Object.freeze({
       global: {
         perMinute: values.RATE_LIMIT_GLOBAL_PER_MINUTE,

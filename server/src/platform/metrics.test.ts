@@ -178,8 +178,14 @@ describe('createMetrics', () => {
 
     m.observeMistralRequest('compose_team', { ok: true, promptTokens: 120, completionTokens: 30 });
     m.observeMistralRequest('compose_team', { ok: false, reason: 'timeout' });
-    m.observePipelineRun(true);
-    m.observePipelineRun(false);
+    m.observePipelineRun({
+      status: 'succeeded',
+      seconds: 2,
+      rowsRead: { builds: 40 },
+      finishedAt: new Date(5_000),
+    });
+    m.observePipelineRun({ status: 'failed', seconds: 1, rowsRead: { builds: 10, nonsense: 1 } });
+    m.observePipelineRun({ status: 'skipped' });
     m.teamCreated();
     m.userRegistered();
     m.aiJob('completed');
@@ -194,8 +200,12 @@ describe('createMetrics', () => {
     expect(await value(m, 'mistral_errors_total', { reason: 'timeout' })).toBe(1);
     expect(await value(m, 'mistral_tokens_used_total', { kind: 'prompt' })).toBe(120);
     expect(await value(m, 'mistral_tokens_used_total', { kind: 'completion' })).toBe(30);
-    expect(await value(m, 'learning_pipeline_runs_total')).toBe(2);
+    expect(await value(m, 'learning_pipeline_runs_total', { status: 'succeeded' })).toBe(1);
+    expect(await value(m, 'learning_pipeline_runs_total', { status: 'skipped' })).toBe(1);
     expect(await value(m, 'learning_pipeline_failures_total')).toBe(1);
+    expect(await value(m, 'learning_pipeline_last_success_timestamp_seconds')).toBe(5);
+    expect(await value(m, 'learning_pipeline_rows_read_total', { table: 'builds' })).toBe(50);
+    expect(await value(m, 'learning_pipeline_rows_read_total', { table: 'other' })).toBe(1);
     expect(await value(m, 'teams_created_total')).toBe(1);
     expect(await value(m, 'users_registered_total')).toBe(1);
     expect(await value(m, 'ai_jobs_total', { status: 'completed' })).toBe(2);

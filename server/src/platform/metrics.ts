@@ -12,6 +12,7 @@
  * process: the first `labelCap` distinct values are kept, later ones are reported as "other".
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createPipelineMetrics } from './metrics-pipeline.js';
 
 /** Label value used once a capped label has seen its maximum number of distinct values. */
 export const OTHER = 'other';
@@ -164,16 +165,7 @@ export function createMetrics(options: MetricsOptions = {}) {
     labelNames: ['kind'] as const,
     registers,
   });
-  const pipelineRuns = new Counter({
-    name: 'learning_pipeline_runs_total',
-    help: 'Scheduled learning pipeline runs started.',
-    registers,
-  });
-  const pipelineFailures = new Counter({
-    name: 'learning_pipeline_failures_total',
-    help: 'Scheduled learning pipeline runs that failed.',
-    registers,
-  });
+  const pipeline = createPipelineMetrics(registers);
 
   const buildsCreated = new Counter({
     name: 'builds_created_total',
@@ -199,8 +191,6 @@ export function createMetrics(options: MetricsOptions = {}) {
 
   // Zero-initialise the series that alerts take increase() of: a counter that appears for the
   // first time at 1 has no increase, so the first failure after a restart would go unnoticed.
-  pipelineRuns.inc(0);
-  pipelineFailures.inc(0);
   mistralTokens.inc({ kind: 'prompt' }, 0);
   mistralTokens.inc({ kind: 'completion' }, 0);
   websocketConnections.set(0);
@@ -320,11 +310,7 @@ export function createMetrics(options: MetricsOptions = {}) {
       }
     },
 
-    /** One learning pipeline run; call with the outcome once it has finished. */
-    observePipelineRun(ok: boolean): void {
-      pipelineRuns.inc();
-      if (!ok) pipelineFailures.inc();
-    },
+    ...pipeline,
 
     buildCreated(): void {
       buildsCreated.inc();

@@ -215,7 +215,7 @@ export class MetaAggregator {
    * The aggregates of everything added. `minSample` is the privacy threshold the weights
    * respect (a pair fewer players contributed to gets weight 0).
    */
-  finish(options: { readonly minSample: number }): MetaAggregates & { skippedTeams: number } {
+  finish(options: { readonly minSample: number }): MetaAggregates {
     const modes = GAME_MODES.filter((m) => this.modes.has(m)).map((gameMode) =>
       finishMode(gameMode, this.modes.get(gameMode)!, options.minSample),
     );

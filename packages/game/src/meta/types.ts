@@ -170,6 +170,8 @@ export interface MetaAggregates {
   /** Players read, and builds without a declared mode (counted in no mode). */
   readonly owners: number;
   readonly buildsWithoutMode: number;
+  /** Teams the coverage core refused (stored before a rule existed): left out. */
+  readonly skippedTeams: number;
   readonly modes: readonly ModeMeta[];
   readonly assistant: readonly AssistantUsage[];
 }

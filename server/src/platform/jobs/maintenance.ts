@@ -6,9 +6,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export const MAINTENANCE_QUEUE = 'maintenance';
 
-export interface MaintenanceJob {
+/** When a job runs: its name is its BullMQ scheduler's key. */
+export interface JobSchedule {
   readonly name: string;
   readonly everyMs: number;
+}
+
+export interface MaintenanceJob extends JobSchedule {
+  /** In-process timers: the first run this long after start, rather than after `everyMs`. */
+  readonly startDelayMs?: number;
   run(em: EntityManager, now: Date): Promise<Record<string, number>>;
 }
 

@@ -3,7 +3,12 @@ import { createRedisClient } from '../redis.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
-import { maintenanceJobs, MAINTENANCE_QUEUE, type MaintenanceJob } from './maintenance.js';
+import {
+  maintenanceJobs,
+  MAINTENANCE_QUEUE,
+  type JobSchedule,
+  type MaintenanceJob,
+} from './maintenance.js';
 
 export interface JobRunner {
   close(): Promise<void>;
@@ -20,19 +25,22 @@ export function startInProcessJobs(options: {
   now: () => Date;
   jobs?: readonly MaintenanceJob[];
 }): JobRunner {
-  const timers = (options.jobs ?? maintenanceJobs).map((job) => {
-    const timer = setInterval(() => {
+  const timers: NodeJS.Timeout[] = [];
+  for (const job of options.jobs ?? maintenanceJobs) {
+    const tick = () => {
       runJob(job, options.orm, options.now).then(
         (result) => options.logger.info({ job: job.name, result }, 'job completed'),
         (error: unknown) => options.logger.error({ job: job.name, err: error }, 'job failed'),
       );
-    }, job.everyMs);
-    timer.unref();
-    return timer;
-  });
+    };
+    timers.push(setInterval(tick, job.everyMs));
+    if (job.startDelayMs !== undefined) timers.push(setTimeout(tick, job.startDelayMs));
+  }
+  timers.forEach((timer) => timer.unref());
   return {
     async close() {
-      timers.forEach(clearInterval);
+      // clearTimeout clears intervals too.
+      timers.forEach(clearTimeout);
     },
   };
 }
@@ -46,7 +54,7 @@ export interface QueueSettings {
 /** With Redis: schedules the repeatable jobs once for all instances (BullMQ de-duplicates them). */
 export async function scheduleMaintenance(
   settings: QueueSettings,
-  jobs = maintenanceJobs,
+  jobs: readonly JobSchedule[] = maintenanceJobs,
 ): Promise<Queue> {
   const queue = new Queue(MAINTENANCE_QUEUE, {
     connection: settings.connection,
@@ -99,9 +107,10 @@ export function registerMaintenanceSchedules(
   redisUrl: string,
   prefix: string,
   onError: (error: unknown) => void,
+  schedules: readonly JobSchedule[] = maintenanceJobs,
 ): { stop(): void } {
   const connection = createRedisClient(redisUrl, 'scheduler', { maxRetriesPerRequest: 1 });
-  scheduleMaintenance({ connection, prefix })
+  scheduleMaintenance({ connection, prefix }, schedules)
     .then((queue) => queue.close())
     .catch(onError)
     .finally(() => connection.disconnect());
