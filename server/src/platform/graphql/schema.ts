@@ -6,6 +6,7 @@ import {
   ProfessionResolver,
   SpecializationResolver,
 } from '../../modules/catalog/catalog.resolver.js';
+import { MetaResolver } from '../../modules/meta/meta.resolver.js';
 import { OptimizerResolver } from '../../modules/optimizer/optimizer.resolver.js';
 import { SystemResolver } from '../../modules/system/system.resolver.js';
 import { SynergyResolver } from '../../modules/teams/synergy.resolver.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   OptimizerResolver,
   TeamResolver,
   SynergyResolver,
+  MetaResolver,
 ] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
