@@ -5,12 +5,19 @@ import { accountRows } from './rows/accounts.rows.js';
 import { buildRows } from './rows/builds.rows.js';
 import { teamRows } from './rows/teams.rows.js';
 import { optimizerRows } from './rows/optimizer.rows.js';
+import { metaRows } from './rows/meta.rows.js';
 
 /**
  * Every operation × {anonymous, other user, owner}. A module adds its rows in
  * `rows/<module>.rows.ts` and lists them here; see authz-table.ts for the row shape.
  */
-const TABLE: readonly AuthzRow[] = [...accountRows, ...buildRows, ...optimizerRows, ...teamRows];
+const TABLE: readonly AuthzRow[] = [
+  ...accountRows,
+  ...buildRows,
+  ...optimizerRows,
+  ...teamRows,
+  ...metaRows,
+];
 
 let server: TestServer;
 beforeAll(async () => {

@@ -78,28 +78,33 @@ export class LearningPipeline {
     const period = periodOf(startedAt);
     const started = performance.now();
     const rowsRead: RowsRead = {};
-    // Set inside the transaction's callback; an object so the compiler does not narrow it away.
+    // The run's record once written; read again when the run fails.
     const state: { run: PipelineRun | null } = { run: null };
     try {
+      // Nothing is written while the run's transaction is open: the embedded database serves one
+      // transaction at a time, so a second connection would wait for the first forever.
+      if (await this.hasSnapshot(this.deps.orm.em.fork(), period)) {
+        return this.skipped(period, trigger, 'ALREADY_DONE');
+      }
+      state.run = await this.recordStart(period, trigger, startedAt);
       const result = await this.deps.orm.em.fork().transactional(
         async (tx) => {
           const [lock] = await tx.execute<{ locked: boolean }[]>(
             `select pg_try_advisory_xact_lock(${LOCK}) as locked`,
           );
           if (!lock?.locked) return 'RUNNING_ELSEWHERE' as const;
-          const done = await tx.execute(`select 1 from meta_snapshots where period = ?`, [period]);
-          if (done.length > 0) return 'ALREADY_DONE' as const;
-          state.run = await this.recordStart(period, trigger, startedAt);
+          if (await this.hasSnapshot(tx, period)) return 'ALREADY_DONE' as const;
           return this.aggregateInto(tx, period, rowsRead);
         },
         { isolationLevel: IsolationLevel.REPEATABLE_READ },
       );
       if (typeof result === 'string') {
-        metrics.observePipelineRun({ status: 'skipped' });
-        logger.info({ period, trigger, reason: result }, 'learning pipeline skipped');
-        return { status: 'SKIPPED', period, reason: result };
+        // Another process got there first: this try did no work worth a record.
+        await this.deps.orm.em.fork().nativeDelete(PipelineRun, { id: state.run.id });
+        state.run = null;
+        return this.skipped(period, trigger, result);
       }
-      const run = state.run!;
+      const { run } = state;
       const finishedAt = this.deps.now();
       const durationMs = Math.round(performance.now() - started);
       await this.recordEnd(run, {
@@ -150,6 +155,21 @@ export class LearningPipeline {
       );
       return { status: 'FAILED', period, runId: failed?.id ?? null, error };
     }
+  }
+
+  private skipped(
+    period: string,
+    trigger: PipelineTrigger,
+    reason: 'ALREADY_DONE' | 'RUNNING_ELSEWHERE',
+  ): PipelineOutcome {
+    this.deps.metrics.observePipelineRun({ status: 'skipped' });
+    this.deps.logger.info({ period, trigger, reason }, 'learning pipeline skipped');
+    return { status: 'SKIPPED', period, reason };
+  }
+
+  private async hasSnapshot(em: EntityManager, period: string): Promise<boolean> {
+    const rows = await em.execute(`select 1 from meta_snapshots where period = ?`, [period]);
+    return rows.length > 0;
   }
 
   /** Sets the last-success gauge from the database (a process that starts running the pipeline). */

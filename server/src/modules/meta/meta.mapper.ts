@@ -128,7 +128,10 @@ export function toPipelineRun(run: PipelineRun): MetaPipelineRun {
     trigger: run.trigger,
     status: run.status,
     snapshotVersion: run.snapshotVersion,
-    rowsRead: Object.entries(run.rowsRead).map(([table, rows]) => ({ table, rows })),
+    // jsonb keeps its own key order: sort for a stable answer.
+    rowsRead: Object.entries(run.rowsRead)
+      .map(([table, rows]) => ({ table, rows }))
+      .sort((a, b) => a.table.localeCompare(b.table)),
     durationMs: run.durationMs,
     errorMessage: run.errorMessage,
     host: run.host,

@@ -13,14 +13,18 @@ import { SynergyResolver } from '../../modules/teams/synergy.resolver.js';
 import { TeamResolver } from '../../modules/teams/team.resolver.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { GraphQLContext } from './context.js';
+import { UnauthenticatedError } from './errors.js';
 
 /**
  * `@Authorized()` admits any signed-in caller; `@Authorized('ADMIN')` only those roles.
  * Anonymous callers get UNAUTHENTICATED, signed-in ones without the role FORBIDDEN.
  * Ownership is checked in services, where the data is.
  */
-export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) =>
-  context.viewer !== null && (roles.length === 0 || roles.includes(context.viewer.role));
+export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) => {
+  // type-graphql itself answers "access denied" to anonymous callers of role-guarded fields.
+  if (context.viewer === null) throw new UnauthenticatedError();
+  return roles.length === 0 || roles.includes(context.viewer.role);
+};
 
 /** Every resolver of the API. The schema is emitted from these into schema.graphql. */
 export const resolvers = [
