@@ -22,6 +22,7 @@ import { createAppPubSub } from './platform/pubsub.js';
 import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
 import { closeRedisClient, createRedisClient, failFastOnceReady } from './platform/redis.js';
 import { createRateLimits } from './platform/security/rate-limits.js';
+import { createSolverPool } from './platform/solver/solver-pool.js';
 import type { AppServices } from './services.js';
 
 export interface AppServicesOptions {
@@ -110,6 +111,8 @@ export async function createAppServices(
 
   const clock = options.clock ?? systemClock;
   const accessTokens = new AccessTokens(config.jwtSecret, clock);
+  const solver = createSolverPool();
+  cleanups.add(() => solver.close());
   const services: AppServices = {
     pubSub: pubSubHandle.pubSub,
     metrics,
@@ -128,6 +131,7 @@ export async function createAppServices(
       }),
       minSample: config.learningPipeline.minSample,
     },
+    solver,
     accounts: {
       service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger),
       secureCookies: config.isProduction,

@@ -8,6 +8,7 @@ import type { AppPubSub } from './platform/pubsub.js';
 import type { ReadinessMonitor } from './platform/readiness.js';
 import type { RateLimits } from './platform/security/rate-limits.js';
 import type { TeamLive } from './modules/teams/team.live.js';
+import type { SquadSolver } from './platform/solver/solver-pool.js';
 
 /**
  * The application's services, built once at start (see app.services.ts) and handed to
@@ -28,6 +29,8 @@ export interface AppServices {
     /** Privacy threshold of the public aggregates. */
     readonly minSample: number;
   };
+  /** Solver threads for the exact optimizer (the event loop never runs HiGHS). */
+  readonly solver: SquadSolver;
   readonly accounts: {
     readonly service: AccountService;
     /** Secure cookies (HTTPS only) in production. */

@@ -32,6 +32,7 @@ export class OptimizerResolver {
       input,
       context.viewer,
       savedBuildLoader(context.em, context.viewer),
+      { solver: context.services.solver },
     );
     context.log.info(
       {

@@ -18,7 +18,6 @@ import {
   MAX_PLAYERS,
   MAX_WEIGHT,
   metaPoolFor,
-  planForMode,
   type CandidateOption,
   type CandidatePool,
   type LockedMember,
@@ -31,6 +30,11 @@ import {
   UnauthenticatedError,
 } from '../../platform/graphql/errors.js';
 import type { Viewer } from '../../platform/graphql/context.js';
+import {
+  inlineSolver,
+  type SolveOptions,
+  type SquadSolver,
+} from '../../platform/solver/solver-pool.js';
 import {
   candidatesForBuild,
   pruneDominated,
@@ -536,14 +540,23 @@ function toPlan(
   };
 }
 
+/** How a plan is solved: on a solver thread in the app, inline in unit tests. */
+export interface SquadSolving {
+  readonly solver: SquadSolver;
+  readonly onProgress?: SolveOptions['onProgress'];
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Optimises a squad. Anonymous callers may use the META pool and chat codes; saved build ids
- * need a viewer and are loaded through `loadBuilds` (which applies build visibility).
+ * need a viewer and are loaded through `loadBuilds` (which applies build visibility). Input is
+ * checked here, on the calling thread; only a valid request reaches `solving.solver`.
  */
 export async function optimizeSquadPlan(
   input: OptimizeSquadInput,
   viewer: Viewer | null,
   loadBuilds: SavedBuildLoader,
+  solving: SquadSolving = { solver: inlineSolver },
 ): Promise<SquadPlan> {
   checkLimits(input);
   const context = GAME_MODE_CONTEXT[input.gameMode];
@@ -553,7 +566,7 @@ export async function optimizeSquadPlan(
       ? metaPool(input, context)
       : rosterPool(input, await rosterSources(input, viewer, loadBuilds), context);
   try {
-    const { plan, coverage } = await planForMode(
+    const { plan, coverage } = await solving.solver.solve(
       {
         gameMode: input.gameMode,
         size: input.size,
@@ -561,7 +574,11 @@ export async function optimizeSquadPlan(
         locked: prepared.locked,
         ...(preferences ? { preferences } : {}),
       },
-      { timeLimitMs: input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS },
+      {
+        timeLimitMs: input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        ...(solving.onProgress ? { onProgress: solving.onProgress } : {}),
+        ...(solving.signal ? { signal: solving.signal } : {}),
+      },
     );
     const labels = new Map(
       plan.assignments.map((a) => [a.playerId ?? `slot-${a.slot}`, a.playerName ?? a.label]),
