@@ -19,6 +19,7 @@ import {
   MAX_WEIGHT,
   metaPoolFor,
   type CandidateOption,
+  type ModePlanRequest,
   type CandidatePool,
   type LockedMember,
   type OptimizerPreferences,
@@ -547,17 +548,24 @@ export interface SquadSolving {
   readonly signal?: AbortSignal;
 }
 
+/** A request checked and turned into the optimizer's input, ready to solve. */
+export interface PreparedSquad {
+  readonly request: ModePlanRequest;
+  readonly timeLimitMs: number;
+  readonly details: ReadonlyMap<string, OptionDetails>;
+}
+
 /**
- * Optimises a squad. Anonymous callers may use the META pool and chat codes; saved build ids
- * need a viewer and are loaded through `loadBuilds` (which applies build visibility). Input is
- * checked here, on the calling thread; only a valid request reaches `solving.solver`.
+ * Checks a request and builds the optimizer's input: everything `optimizeSquadPlan` refuses is
+ * refused here, without solving (the AI assistant validates requests this way before queueing).
+ * Anonymous callers may use the META pool and chat codes; saved build ids need a viewer and are
+ * loaded through `loadBuilds` (which applies build visibility).
  */
-export async function optimizeSquadPlan(
+export async function prepareSquadPlan(
   input: OptimizeSquadInput,
   viewer: Viewer | null,
   loadBuilds: SavedBuildLoader,
-  solving: SquadSolving = { solver: inlineSolver },
-): Promise<SquadPlan> {
+): Promise<PreparedSquad> {
   checkLimits(input);
   const context = GAME_MODE_CONTEXT[input.gameMode];
   const preferences = preferencesOf(input);
@@ -565,21 +573,30 @@ export async function optimizeSquadPlan(
     input.pool === SquadPool.META
       ? metaPool(input, context)
       : rosterPool(input, await rosterSources(input, viewer, loadBuilds), context);
+  return {
+    request: {
+      gameMode: input.gameMode,
+      size: input.size,
+      pool: prepared.pool,
+      locked: prepared.locked,
+      ...(preferences ? { preferences } : {}),
+    },
+    timeLimitMs: input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    details: prepared.details,
+  };
+}
+
+/** Solves a prepared request on `solving.solver` and maps the plan for the API. */
+export async function solvePreparedSquad(
+  prepared: PreparedSquad,
+  solving: SquadSolving = { solver: inlineSolver },
+): Promise<SquadPlan> {
   try {
-    const { plan, coverage } = await solving.solver.solve(
-      {
-        gameMode: input.gameMode,
-        size: input.size,
-        pool: prepared.pool,
-        locked: prepared.locked,
-        ...(preferences ? { preferences } : {}),
-      },
-      {
-        timeLimitMs: input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-        ...(solving.onProgress ? { onProgress: solving.onProgress } : {}),
-        ...(solving.signal ? { signal: solving.signal } : {}),
-      },
-    );
+    const { plan, coverage } = await solving.solver.solve(prepared.request, {
+      timeLimitMs: prepared.timeLimitMs,
+      ...(solving.onProgress ? { onProgress: solving.onProgress } : {}),
+      ...(solving.signal ? { signal: solving.signal } : {}),
+    });
     const labels = new Map(
       plan.assignments.map((a) => [a.playerId ?? `slot-${a.slot}`, a.playerName ?? a.label]),
     );
@@ -587,4 +604,14 @@ export async function optimizeSquadPlan(
   } catch (error) {
     throw toUserInputError(error);
   }
+}
+
+/** Checks, then solves: `optimizeSquad`. Only a valid request reaches `solving.solver`. */
+export async function optimizeSquadPlan(
+  input: OptimizeSquadInput,
+  viewer: Viewer | null,
+  loadBuilds: SavedBuildLoader,
+  solving: SquadSolving = { solver: inlineSolver },
+): Promise<SquadPlan> {
+  return solvePreparedSquad(await prepareSquadPlan(input, viewer, loadBuilds), solving);
 }
