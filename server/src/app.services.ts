@@ -23,6 +23,7 @@ import { ReadinessMonitor, type ReadinessCheck } from './platform/readiness.js';
 import { closeRedisClient, createRedisClient, failFastOnceReady } from './platform/redis.js';
 import { createRateLimits } from './platform/security/rate-limits.js';
 import { createSolverPool } from './platform/solver/solver-pool.js';
+import { createAiServices, type AiWiring } from './modules/ai/ai.services.js';
 import type { AppServices } from './services.js';
 
 export interface AppServicesOptions {
@@ -37,6 +38,8 @@ export interface WiredServices {
   readonly services: AppServices;
   /** Verifies access tokens: the viewer of a request or socket, the key of its rate limit. */
   readonly accessTokens: AccessTokens;
+  /** The AI assistant's queue and logs (see startBackgroundWork). */
+  readonly ai: AiWiring;
 }
 
 /**
@@ -111,8 +114,19 @@ export async function createAppServices(
 
   const clock = options.clock ?? systemClock;
   const accessTokens = new AccessTokens(config.jwtSecret, clock);
-  const solver = createSolverPool();
+  const solver = createSolverPool({ threads: config.solverThreads });
   cleanups.add(() => solver.close());
+  const ai = createAiServices({
+    config,
+    orm: database.orm,
+    metrics,
+    clock,
+    logger,
+    solver,
+    redis,
+    drainMs: config.shutdownTimeoutMs,
+  });
+  cleanups.add(() => ai.close());
   const services: AppServices = {
     pubSub: pubSubHandle.pubSub,
     metrics,
@@ -132,6 +146,7 @@ export async function createAppServices(
       minSample: config.learningPipeline.minSample,
     },
     solver,
+    ai: ai.services,
     accounts: {
       service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger),
       secureCookies: config.isProduction,
@@ -144,7 +159,7 @@ export async function createAppServices(
       readiness,
     },
   };
-  return { database, services, accessTokens };
+  return { database, services, accessTokens, ai };
 }
 
 /**
@@ -154,7 +169,7 @@ export async function createAppServices(
  */
 export function startBackgroundWork(
   config: AppConfig,
-  { database, services }: WiredServices,
+  { database, services, ai }: WiredServices,
   logger: FastifyBaseLogger,
   cleanups: Cleanups,
 ): void {
@@ -183,4 +198,8 @@ export function startBackgroundWork(
       .catch((error: unknown) => logger.warn({ err: error }, 'could not read the last meta snapshot'));
     cleanups.add(() => jobs.close());
   }
+  // Without Redis this process runs the AI jobs: pick up those the last one left unfinished.
+  ai.resumeUnfinished().catch((error: unknown) =>
+    logger.error({ err: error }, 'could not resume unfinished AI jobs'),
+  );
 }

@@ -1,5 +1,6 @@
 import type { AccountService } from './modules/accounts/account.service.js';
 import type { LearningPipeline } from './modules/meta/learning-pipeline.js';
+import type { AiServices } from './modules/ai/ai.services.js';
 import type { Clock } from './platform/clock.js';
 import type { DatabaseKind } from './platform/db/database.js';
 import type { ErrorReporter } from './platform/error-reporting.js';
@@ -31,6 +32,8 @@ export interface AppServices {
   };
   /** Solver threads for the exact optimizer (the event loop never runs HiGHS). */
   readonly solver: SquadSolver;
+  /** The AI assistant's jobs and their event logs. */
+  readonly ai: AiServices;
   readonly accounts: {
     readonly service: AccountService;
     /** Secure cookies (HTTPS only) in production. */

@@ -10,6 +10,10 @@ import { createLearningPipeline, learningPipelineJob } from './modules/meta/meta
 import { createLogger } from './platform/logging.js';
 import { serveMetrics } from './platform/metrics-endpoint.js';
 import { createMetrics } from './platform/metrics.js';
+import { systemClock } from './platform/clock.js';
+import { closeRedisClient, createRedisClient } from './platform/redis.js';
+import { createSolverPool } from './platform/solver/solver-pool.js';
+import { startAiWorker } from './modules/ai/ai.services.js';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -69,17 +73,41 @@ export async function startWorker(
     now: () => new Date(),
     jobs,
   });
+  const solver = createSolverPool({ threads: config.solverThreads });
+  // AI jobs: the same runner as the API's in-process queue, fed by BullMQ.
+  const commands = createRedisClient(config.redisUrl, 'worker-commands');
+  const ai = await startAiWorker({
+    config,
+    orm: database.orm,
+    metrics,
+    clock: systemClock,
+    logger,
+    solver,
+    redis: commands,
+    connection,
+  });
   const metricsServer = await serveMetrics(metrics, {
     port: config.metricsPort,
     token: config.metricsToken,
   });
-  logger.info({ metricsPort: config.metricsPort, prefix: config.jobQueuePrefix }, 'worker started');
+  logger.info(
+    {
+      metricsPort: metricsServer.port,
+      prefix: config.jobQueuePrefix,
+      ai: Boolean(config.mistral.apiKey),
+    },
+    'worker started',
+  );
   let closing: Promise<void> | undefined;
   return {
     close() {
       closing ??= (async () => {
+        // Drains: running AI jobs finish (SIGTERM) before anything they use closes.
+        await ai.close();
         await worker.close();
         await queue.close();
+        await solver.close();
+        await closeRedisClient(commands);
         await metricsServer.close();
         await errorReporter.flush();
         await connection.quit().catch(() => connection.disconnect());

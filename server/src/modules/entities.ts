@@ -1,3 +1,4 @@
+import { AiJob } from './ai/ai-job.entity.js';
 import { RefreshSession } from './accounts/refresh-session.entity.js';
 import { User } from './accounts/user.entity.js';
 import { Build } from './builds/build.entity.js';
@@ -14,4 +15,5 @@ export const entities = [
   TeamShare,
   MetaSnapshot,
   PipelineRun,
+  AiJob,
 ] as const;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { RateLimitConfig } from './security/rate-limits.js';
+import { parseOffPeakHours, type OffPeakWindow } from '../modules/ai/model/off-peak.js';
 
 /**
  * Configuration is read once at start into a typed, frozen object. A bad value stops
@@ -30,6 +31,23 @@ const environmentSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MISTRAL_API_KEY: z.string().min(1).optional(),
   MISTRAL_SERVER_URL: url(['http', 'https']).default('https://api.mistral.ai'),
+  MISTRAL_MODEL: z.string().min(1).default('mistral-small-latest'),
+  MISTRAL_TIMEOUT_MS: positiveInt.default(20_000),
+  MISTRAL_MAX_TOKENS: positiveInt.default(700),
+  MISTRAL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  MISTRAL_BREAKER_THRESHOLD: positiveInt.default(5),
+  MISTRAL_BREAKER_HALF_OPEN_MS: positiveInt.default(30_000),
+  AI_DAILY_TOKEN_BUDGET: positiveInt.default(1_000_000),
+  AI_OFF_PEAK_HOURS: z.string().optional(),
+  AI_OFF_PEAK_TIMEZONE: z.string().min(1).default('UTC'),
+  AI_ANSWER_TIMEOUT_MS: positiveInt.default(60_000),
+  AI_JOB_CONCURRENCY: positiveInt.default(2),
+  AI_JOB_RETENTION_DAYS: positiveInt.default(30),
+  AI_JOB_LOCK_MS: positiveInt.default(30_000),
+  AI_JOB_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  AI_EVENT_LOG_TTL_MS: positiveInt.default(10 * 60_000),
+  AI_STREAM_IDLE_MS: positiveInt.default(5_000),
+  SOLVER_THREADS: positiveInt.optional(),
   SENTRY_DSN: url(['http', 'https']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -71,7 +89,10 @@ export interface AppConfig {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly jwtSecret: string;
-  readonly mistral: { readonly apiKey: string | undefined; readonly serverUrl: string };
+  readonly mistral: MistralConfig;
+  readonly ai: AiConfig;
+  /** Solver threads per process; default one per core but one. */
+  readonly solverThreads: number | undefined;
   readonly sentryDsn: string | undefined;
   readonly logLevel: string;
   readonly dataDir: string;
@@ -100,6 +121,39 @@ export interface LearningPipelineConfig {
   readonly everyMs: number;
   /** Players read per batch (memory holds one batch's facts and one page of rows). */
   readonly batchSize: number;
+}
+
+export interface MistralConfig {
+  readonly apiKey: string | undefined;
+  readonly serverUrl: string;
+  readonly model: string;
+  /** No answer (or no chunk of a stream) for this long fails a request. */
+  readonly requestTimeoutMs: number;
+  readonly maxTokens: number;
+  readonly retries: number;
+  /** Consecutive failures that open the circuit, and how long it stays open. */
+  readonly breakerThreshold: number;
+  readonly breakerHalfOpenMs: number;
+}
+
+export interface AiConfig {
+  /** Tokens per UTC day, counted across instances with Redis; then the templates answer. */
+  readonly dailyTokenBudget: number;
+  /** The runbook's off-peak window, when set: the templates answer. */
+  readonly offPeak: OffPeakWindow | undefined;
+  /** The model must finish an explanation within this (fallback TIMEOUT). */
+  readonly answerTimeoutMs: number;
+  /** Jobs run at once per process (the API without Redis, each worker with it). */
+  readonly concurrency: number;
+  /** Finished jobs older than this are purged. */
+  readonly retentionDays: number;
+  /** BullMQ lock of a running job, and how often workers look for stalled ones. */
+  readonly lockMs: number;
+  readonly stalledIntervalMs: number;
+  /** A finished job's event log stays this long for late subscribers. */
+  readonly eventLogTtlMs: number;
+  /** A quiet subscription looks at the job's row this often. */
+  readonly streamIdleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +203,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
   }
   const dataDir = path.resolve(values.DATA_DIR);
+  let offPeak: OffPeakWindow | undefined;
+  if (values.AI_OFF_PEAK_HOURS) {
+    try {
+      offPeak = parseOffPeakHours(values.AI_OFF_PEAK_HOURS, values.AI_OFF_PEAK_TIMEZONE);
+    } catch (error) {
+      throw new ConfigError([
+        `AI_OFF_PEAK_HOURS/AI_OFF_PEAK_TIMEZONE: ${error instanceof Error ? error.message : String(error)}`,
+      ]);
+    }
+  }
   return Object.freeze({
     env: values.NODE_ENV,
     isProduction,
@@ -161,7 +225,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     mistral: Object.freeze({
       apiKey: values.MISTRAL_API_KEY,
       serverUrl: values.MISTRAL_SERVER_URL,
+      model: values.MISTRAL_MODEL,
+      requestTimeoutMs: values.MISTRAL_TIMEOUT_MS,
+      maxTokens: values.MISTRAL_MAX_TOKENS,
+      retries: values.MISTRAL_MAX_RETRIES,
+      breakerThreshold: values.MISTRAL_BREAKER_THRESHOLD,
+      breakerHalfOpenMs: values.MISTRAL_BREAKER_HALF_OPEN_MS,
     }),
+    ai: Object.freeze({
+      dailyTokenBudget: values.AI_DAILY_TOKEN_BUDGET,
+      offPeak,
+      answerTimeoutMs: values.AI_ANSWER_TIMEOUT_MS,
+      concurrency: values.AI_JOB_CONCURRENCY,
+      retentionDays: values.AI_JOB_RETENTION_DAYS,
+      lockMs: values.AI_JOB_LOCK_MS,
+      stalledIntervalMs: values.AI_JOB_STALLED_INTERVAL_MS,
+      eventLogTtlMs: values.AI_EVENT_LOG_TTL_MS,
+      streamIdleMs: values.AI_STREAM_IDLE_MS,
+    }),
+    solverThreads: values.SOLVER_THREADS,
     sentryDsn: values.SENTRY_DSN,
     logLevel: values.LOG_LEVEL,
     dataDir,

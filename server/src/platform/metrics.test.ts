@@ -188,8 +188,11 @@ describe('createMetrics', () => {
     m.observePipelineRun({ status: 'skipped' });
     m.teamCreated();
     m.userRegistered();
-    m.aiJob('completed');
-    m.aiJob('completed');
+    m.aiJob('COMPOSE_SQUAD', 'LLM', 'succeeded');
+    m.aiJob('COMPOSE_SQUAD', 'LLM', 'succeeded');
+    m.aiJob('REVIEW_BUILD', 'bogus' as 'LLM', 'succeeded');
+    m.aiFallback('OUTAGE');
+    m.observeMistralRequest('chat_stream', { ok: true, completionTokens: 5 }, 1.5);
 
     expect(
       await value(m, 'mistral_requests_total', { operation: 'compose_team', status: 'ok' }),
@@ -208,7 +211,24 @@ describe('createMetrics', () => {
     expect(await value(m, 'learning_pipeline_rows_read_total', { table: 'other' })).toBe(1);
     expect(await value(m, 'teams_created_total')).toBe(1);
     expect(await value(m, 'users_registered_total')).toBe(1);
-    expect(await value(m, 'ai_jobs_total', { status: 'completed' })).toBe(2);
+    expect(
+      await value(m, 'ai_jobs_total', {
+        kind: 'COMPOSE_SQUAD',
+        source: 'LLM',
+        status: 'succeeded',
+      }),
+    ).toBe(2);
+    expect(
+      await value(m, 'ai_jobs_total', {
+        kind: 'REVIEW_BUILD',
+        source: 'other',
+        status: 'succeeded',
+      }),
+    ).toBe(1);
+    expect(await value(m, 'ai_fallbacks_total', { reason: 'OUTAGE' })).toBe(1);
+    expect(
+      await value(m, 'mistral_request_duration_seconds_count', { operation: 'chat_stream' }),
+    ).toBe(1);
   });
 
   it('includes Node.js process metrics and default labels when asked', async () => {

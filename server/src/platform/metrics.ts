@@ -12,6 +12,7 @@
  * process: the first `labelCap` distinct values are kept, later ones are reported as "other".
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createAiMetrics } from './metrics-ai.js';
 import { createPipelineMetrics } from './metrics-pipeline.js';
 
 /** Label value used once a capped label has seen its maximum number of distinct values. */
@@ -21,14 +22,6 @@ const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
 const OPERATION_TYPES = new Set(['query', 'mutation', 'subscription']);
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-const AI_JOB_STATUSES = new Set([
-  'queued',
-  'started',
-  'completed',
-  'failed',
-  'retried',
-  'cancelled',
-]);
 
 // Seconds. 1 s is a bucket bound because HighLatency alerts on p95 > 1 s.
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -36,7 +29,6 @@ const DB_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 
 
 export type OperationType = 'query' | 'mutation' | 'subscription';
 export type TokenKind = 'prompt' | 'completion';
-export type AiJobStatus = 'queued' | 'started' | 'completed' | 'failed' | 'retried' | 'cancelled';
 
 /** Connection counts of the database pool at scrape time. */
 export interface DbPoolStats {
@@ -147,24 +139,6 @@ export function createMetrics(options: MetricsOptions = {}) {
     registers,
   });
 
-  const mistralRequests = new Counter({
-    name: 'mistral_requests_total',
-    help: 'Requests sent to the Mistral API, by operation and status (ok|error).',
-    labelNames: ['operation', 'status'] as const,
-    registers,
-  });
-  const mistralErrors = new Counter({
-    name: 'mistral_errors_total',
-    help: 'Failed Mistral API requests, by reason (timeout, rate_limited, http_5xx, ...).',
-    labelNames: ['reason'] as const,
-    registers,
-  });
-  const mistralTokens = new Counter({
-    name: 'mistral_tokens_used_total',
-    help: 'Mistral tokens consumed, by kind (prompt|completion).',
-    labelNames: ['kind'] as const,
-    registers,
-  });
   const pipeline = createPipelineMetrics(registers);
 
   const buildsCreated = new Counter({
@@ -182,25 +156,14 @@ export function createMetrics(options: MetricsOptions = {}) {
     help: 'User accounts registered.',
     registers,
   });
-  const aiJobs = new Counter({
-    name: 'ai_jobs_total',
-    help: 'AI jobs by status transition (queued, started, completed, failed, retried, cancelled).',
-    labelNames: ['status'] as const,
-    registers,
-  });
-
   // Zero-initialise the series that alerts take increase() of: a counter that appears for the
   // first time at 1 has no increase, so the first failure after a restart would go unnoticed.
-  mistralTokens.inc({ kind: 'prompt' }, 0);
-  mistralTokens.inc({ kind: 'completion' }, 0);
   websocketConnections.set(0);
   subscriptions.set(0);
 
   const routes = new CappedLabel(labelCap);
   const operationNames = new CappedLabel(labelCap);
   const errorCodes = new CappedLabel(labelCap);
-  const aiOperations = new CappedLabel(labelCap);
-  const aiReasons = new CappedLabel(labelCap);
 
   const routeLabel = (route: string | undefined): string =>
     route ? routes.value(route.slice(0, 200)) : 'unmatched';
@@ -216,6 +179,10 @@ export function createMetrics(options: MetricsOptions = {}) {
   };
   const freeTextLabel = (cap: CappedLabel, value: string): string =>
     GRAPHQL_NAME.test(value) ? cap.value(value) : OTHER;
+  const ai = createAiMetrics(registers, (cap) => {
+    const label = new CappedLabel(cap ?? labelCap);
+    return (value: string) => freeTextLabel(label, value);
+  });
 
   return {
     registry,
@@ -290,26 +257,7 @@ export function createMetrics(options: MetricsOptions = {}) {
       dbQueryDuration.observe({ kind: statementKind(sql) }, seconds);
     },
 
-    /** One Mistral API call. Token counts come from the response's `usage`. */
-    observeMistralRequest(
-      operation: string,
-      result:
-        | { ok: true; promptTokens?: number; completionTokens?: number }
-        | { ok: false; reason: string },
-    ): void {
-      const op = freeTextLabel(aiOperations, operation);
-      if (result.ok) {
-        mistralRequests.inc({ operation: op, status: 'ok' });
-        if (result.promptTokens) mistralTokens.inc({ kind: 'prompt' }, result.promptTokens);
-        if (result.completionTokens) {
-          mistralTokens.inc({ kind: 'completion' }, result.completionTokens);
-        }
-      } else {
-        mistralRequests.inc({ operation: op, status: 'error' });
-        mistralErrors.inc({ reason: freeTextLabel(aiReasons, result.reason) });
-      }
-    },
-
+    ...ai,
     ...pipeline,
 
     buildCreated(): void {
@@ -320,9 +268,6 @@ export function createMetrics(options: MetricsOptions = {}) {
     },
     userRegistered(): void {
       usersRegistered.inc();
-    },
-    aiJob(status: AiJobStatus): void {
-      aiJobs.inc({ status: AI_JOB_STATUSES.has(status) ? status : OTHER });
     },
   };
 }

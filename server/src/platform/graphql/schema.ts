@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { AccountResolver } from '../../modules/accounts/account.resolver.js';
+import { AI_JOB_EVENT_TYPES } from '../../modules/ai/ai-job-event.types.js';
+import { AiJobResolver } from '../../modules/ai/ai-job.resolver.js';
 import { BuildConnectionResolver, BuildResolver } from '../../modules/builds/build.resolver.js';
 import {
   ProfessionResolver,
@@ -38,11 +40,14 @@ export const resolvers = [
   TeamResolver,
   SynergyResolver,
   MetaResolver,
+  AiJobResolver,
 ] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    // Implementations of the AiJobEvent interface, which no field names directly.
+    orphanedTypes: [...AI_JOB_EVENT_TYPES],
     pubSub,
     authChecker,
     authMode: 'error',

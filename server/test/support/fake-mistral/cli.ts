@@ -11,7 +11,9 @@ const fake = await startFakeMistral({
   autoChunkDelayMs: Number(process.env.FAKE_MISTRAL_CHUNK_DELAY_MS ?? 40),
 });
 process.stdout.write(`fake Mistral listening on ${fake.url}\n`);
-process.stdout.write(`start the API with MISTRAL_SERVER_URL=${fake.url} MISTRAL_API_KEY=${fake.apiKey}\n`);
+process.stdout.write(
+  `start the API with MISTRAL_SERVER_URL=${fake.url} MISTRAL_API_KEY=${fake.apiKey}\n`,
+);
 const stop = () => void fake.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

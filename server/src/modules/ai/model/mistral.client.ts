@@ -134,19 +134,19 @@ function attemptTimer(outer: AbortSignal, ms: number) {
 }
 
 export function createMistralModel(settings: MistralSettings, observe: MistralObserver): ChatModel {
-  let client: Mistral | undefined;
+  let instance: Mistral | undefined;
   let errors: ErrorsModule | undefined;
   const sdk = async () => {
-    if (!client) {
+    if (!instance) {
       const [module, errorClasses] = await loadSdk();
       errors = errorClasses;
-      client = new module.Mistral({
+      instance = new module.Mistral({
         apiKey: settings.apiKey,
         serverURL: settings.serverUrl,
         retryConfig: { strategy: 'none' },
       });
     }
-    return client;
+    return instance;
   };
 
   /** The failure to report for `error`; the caller's own abort (cancel, deadline) passes through. */
@@ -178,16 +178,25 @@ export function createMistralModel(settings: MistralSettings, observe: MistralOb
     return failure('connection', `connection failed: ${message}`);
   }
 
+  // Loaded in the background from the start, so the first request does not wait for it.
+  void sdk().catch(() => {});
+
   async function attempt<T extends { usage: ModelUsage }>(
     operation: 'chat_stream' | 'tool_call',
     outer: AbortSignal,
-    work: (signal: AbortSignal, touch: () => void, emitted: () => void) => Promise<T>,
+    work: (
+      client: Mistral,
+      signal: AbortSignal,
+      touch: () => void,
+      emitted: () => void,
+    ) => Promise<T>,
   ): Promise<T> {
+    const client = await sdk();
     const started = performance.now();
     const timer = attemptTimer(outer, settings.requestTimeoutMs);
     let partial = false;
     try {
-      const result = await work(timer.signal, timer.touch, () => void (partial = true));
+      const result = await work(client, timer.signal, timer.touch, () => void (partial = true));
       observe(operation, (performance.now() - started) / 1000, { ok: true, usage: result.usage });
       return result;
     } catch (error) {
@@ -205,10 +214,8 @@ export function createMistralModel(settings: MistralSettings, observe: MistralOb
 
   return {
     streamChat(messages, options) {
-      return attempt('chat_stream', options.signal, async (signal, touch, emitted) => {
-        const stream = await (
-          await sdk()
-        ).chat.stream(
+      return attempt('chat_stream', options.signal, async (client, signal, touch, emitted) => {
+        const stream = await client.chat.stream(
           {
             model: settings.model,
             messages: toSdkMessages(messages),
@@ -235,10 +242,8 @@ export function createMistralModel(settings: MistralSettings, observe: MistralOb
     },
 
     callTool(messages, tool, options) {
-      return attempt('tool_call', options.signal, async (signal) => {
-        const response = await (
-          await sdk()
-        ).chat.complete(
+      return attempt('tool_call', options.signal, async (client, signal) => {
+        const response = await client.chat.complete(
           {
             model: settings.model,
             messages: toSdkMessages(messages),

@@ -73,11 +73,12 @@ export const PLAN_SQUAD_TOOL: ToolDefinition = {
         items: {
           type: 'object',
           properties: {
+            playerName: { type: 'string', description: 'With a roster: the player to place' },
             specialization: { type: 'string', description: 'Elite specialization name' },
             roleKey: { type: 'string', description: 'A role key from the role table' },
             subgroup: { type: 'integer', minimum: 1, maximum: 10 },
           },
-          required: ['specialization', 'subgroup'],
+          required: ['subgroup'],
         },
       },
       priorities: {
@@ -127,15 +128,29 @@ const modeSizes = () =>
 
 let parseRules: string | undefined;
 
-/** Messages asking the model to call plan_squad for `request`. */
-export function parseMessages(request: string): ChatMessage[] {
+/** A roster player as the parse prompt lists it. */
+export interface RosterLine {
+  readonly playerName: string;
+  readonly builds: readonly string[];
+}
+
+/**
+ * Messages asking the model to call plan_squad for `request`; with a roster (a team's members),
+ * the players it may lock by name.
+ */
+export function parseMessages(request: string, roster: readonly RosterLine[] = []): ChatMessage[] {
   parseRules ??= `You turn a Guild Wars 2 player's request into one call of ${PLAN_SQUAD_TOOL_NAME}.
 Game modes and their largest size: ${modeSizes()}. FRACTALS, RAID and STRIKES use PVE roles; HAVOC, ROAMING and ZERG use WVW roles.
 Role keys by elite specialization and context:
 ${roleTable()}
 Quote in notUnderstood every part of the request no field can express. Never invent players.`;
+  const players = roster.length
+    ? `\nThe roster (lock players by playerName, only these):\n${roster
+        .map((line) => `${line.playerName}: ${line.builds.join(', ')}`)
+        .join('\n')}`
+    : '\nNo roster: lock specializations, not players.';
   return [
-    { role: 'system', content: parseRules },
+    { role: 'system', content: parseRules + players },
     { role: 'user', content: request },
   ];
 }

@@ -3,6 +3,7 @@ import { Migration20261124000000Accounts } from './Migration20261124000000Accoun
 import { Migration20261124010000Builds } from './Migration20261124010000Builds.js';
 import { Migration20261124020000Teams } from './Migration20261124020000Teams.js';
 import { Migration20261205000000Meta } from './Migration20261205000000Meta.js';
+import { Migration20261206000000AiJobs } from './Migration20261206000000AiJobs.js';
 
 /** Applied in this order at start. Never edit a released migration: add a new one. */
 export const migrations: readonly MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly MigrationObject[] = [
   { name: 'Migration20261124010000Builds', class: Migration20261124010000Builds },
   { name: 'Migration20261124020000Teams', class: Migration20261124020000Teams },
   { name: 'Migration20261205000000Meta', class: Migration20261205000000Meta },
+  { name: 'Migration20261206000000AiJobs', class: Migration20261206000000AiJobs },
 ];
