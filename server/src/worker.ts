@@ -10,7 +10,7 @@ import { createLearningPipeline, learningPipelineJob } from './modules/meta/meta
 import { createLogger } from './platform/logging.js';
 import { serveMetrics } from './platform/metrics-endpoint.js';
 import { createMetrics } from './platform/metrics.js';
-import { systemClock } from './platform/clock.js';
+import { systemClock, type Clock } from './platform/clock.js';
 import { closeRedisClient, createRedisClient } from './platform/redis.js';
 import { createSolverPool } from './platform/solver/solver-pool.js';
 import { startAiWorker } from './modules/ai/ai.services.js';
@@ -25,7 +25,11 @@ export interface RunningWorker {
  */
 export async function startWorker(
   config: AppConfig,
-  options: { logDestination?: import('pino').DestinationStream } = {},
+  options: {
+    logDestination?: import('pino').DestinationStream;
+    /** The time for off-peak and budget decisions (tests pass a ManualClock). */
+    clock?: Clock;
+  } = {},
 ): Promise<RunningWorker> {
   if (!config.redisUrl)
     throw new ConfigError([
@@ -80,7 +84,7 @@ export async function startWorker(
     config,
     orm: database.orm,
     metrics,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     logger,
     solver,
     redis: commands,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
+import type { Clock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { startWorker, type RunningWorker } from '../../src/worker.js';
 import type { RegisteredUser } from '../support/accounts.js';
@@ -203,9 +204,11 @@ const quiet = () =>
 export async function startAiStack(
   variant: Variant,
   env: Record<string, string>,
+  options: { clock?: Clock } = {},
 ): Promise<AiStack> {
+  const clock = options.clock;
   if (variant === 'embedded') {
-    const api = await startTestServer({ database: 'embedded', env });
+    const api = await startTestServer({ database: 'embedded', env, clock });
     return {
       api,
       variant,
@@ -223,7 +226,7 @@ export async function startAiStack(
     JOB_QUEUE_PREFIX: prefix,
     RATE_LIMIT_KEY_PREFIX: `${prefix}:rl`,
   };
-  const api = await startTestServer({ databaseUrl: scratch.url, env: fullEnv });
+  const api = await startTestServer({ databaseUrl: scratch.url, env: fullEnv, clock });
   const others: TestServer[] = [];
   const workers: RunningWorker[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gw2-worker-'));
@@ -238,7 +241,7 @@ export async function startAiStack(
         LOG_LEVEL: 'warn',
         ...fullEnv,
       }),
-      { logDestination: quiet() },
+      { logDestination: quiet(), clock },
     ),
   );
   return {
@@ -247,7 +250,7 @@ export async function startAiStack(
     env: fullEnv,
     databaseUrl: scratch.url,
     async secondApi() {
-      const other = await startTestServer({ databaseUrl: scratch.url, env: fullEnv });
+      const other = await startTestServer({ databaseUrl: scratch.url, env: fullEnv, clock });
       others.push(other);
       return other;
     },

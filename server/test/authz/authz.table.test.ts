@@ -6,6 +6,7 @@ import { buildRows } from './rows/builds.rows.js';
 import { teamRows } from './rows/teams.rows.js';
 import { optimizerRows } from './rows/optimizer.rows.js';
 import { metaRows } from './rows/meta.rows.js';
+import { aiRows } from './rows/ai.rows.js';
 
 /**
  * Every operation × {anonymous, other user, owner}. A module adds its rows in
@@ -17,6 +18,7 @@ const TABLE: readonly AuthzRow[] = [
   ...optimizerRows,
   ...teamRows,
   ...metaRows,
+  ...aiRows,
 ];
 
 let server: TestServer;

@@ -9,7 +9,7 @@
  *    replacing the model's text), then
  * 3. exactly one terminal event (succeeded, failed or cancelled), after which the stream ends.
  */
-import type { AiJobPhase } from './ai-job.entity.js';
+import { AiJobPhase } from './ai-job.entity.js';
 
 export interface Incumbent {
   /** The optimizer's objective for the best plan so far. */
@@ -82,7 +82,12 @@ export function foldEvent(state: FoldedState, event: AiJobLogEvent): FoldedState
         ...(event.reason === 'RETRY' ? { incumbent: null } : {}),
       };
     default:
-      return { ...state, terminal: event };
+      return {
+        ...state,
+        terminal: event,
+        phase: AiJobPhase.DONE,
+        progress: event.type === 'SUCCEEDED' ? 1 : state.progress,
+      };
   }
 }
 
