@@ -29,7 +29,6 @@ import { synergyFor } from '../teams/synergy.resolver.js';
 import { visibleTeam } from '../teams/team.access.js';
 import { TeamMember } from '../teams/team.entity.js';
 import type { AnalyzeSynergyInput, SynergyEntryInput } from '../teams/team.inputs.js';
-import type { TeamService } from '../teams/team.service.js';
 import { AiJob, AiJobKind, AiJobPhase, AiJobStatus } from './ai-job.entity.js';
 import type { AiJobLogEvent } from './ai-job.events.js';
 import type { ComposeJobInput, ReviewJobInput, SynergyJobInput } from './ai-job.input.js';
@@ -147,9 +146,7 @@ export class AiJobService {
         );
       if (reason) throw freeTextUnavailable(reason);
     }
-    const fromTeam = input.teamId
-      ? await teamRoster(em, viewer, input.teamId)
-      : null;
+    const fromTeam = input.teamId ? await teamRoster(em, viewer, input.teamId) : null;
     let squad: OptimizeSquadInput | null = null;
     if (!request) {
       squad = { ...(input.squad ?? {}) } as OptimizeSquadInput;

@@ -15,7 +15,6 @@ import { bullmqWorkQueue, startBullmqConsumer } from '../../platform/jobs/bullmq
 import { inProcessWorkQueue, type WorkQueue } from '../../platform/jobs/work-queue.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { SquadSolver } from '../../platform/solver/solver-pool.js';
-import type { TeamService } from '../teams/team.service.js';
 import { AiJob, AiJobStatus } from './ai-job.entity.js';
 import type { AiJobLogEvent } from './ai-job.events.js';
 import { JobCancelled, JobInterrupted, runAiJob, type AiRuntime } from './ai-job.runner.js';
@@ -118,9 +117,7 @@ export interface AiWiring {
 }
 
 /** The API's part. Without Redis it also runs the jobs; with Redis it only queues them. */
-export function createAiServices(
-  deps: AiDeps & { readonly drainMs: number },
-): AiWiring {
+export function createAiServices(deps: AiDeps & { readonly drainMs: number }): AiWiring {
   const log = logFor(deps);
   const gateway = gatewayFor(deps);
   let queue: WorkQueue;
