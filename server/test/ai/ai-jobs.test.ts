@@ -34,7 +34,7 @@ describe.each(variants)('AI jobs (%s)', (variant) => {
 
   beforeAll(async () => {
     fake = await startFakeMistral();
-    stack = await startAiStack(variant, aiEnv(fake, { AI_ANSWER_TIMEOUT_MS: '1500' }));
+    stack = await startAiStack(variant, aiEnv(fake, { AI_ANSWER_TIMEOUT_MS: '2500' }));
     alice = await registerUser(stack.api);
   });
   afterAll(async () => {
@@ -191,7 +191,7 @@ describe.each(variants)('AI jobs (%s)', (variant) => {
   });
 
   it('drops a slow answer for the template when it runs out of time (TIMEOUT)', async () => {
-    fake.script({ kind: 'text', tokens: 200, chunkDelayMs: 20 });
+    fake.script({ kind: 'text', tokens: 200, chunkDelayMs: 25 });
     const created = await createJob(stack.api, alice, COMPOSE, RAID_10);
     const { events, job } = await finishedJob(stack.api, alice, created.id);
     expect(job).toMatchObject({

@@ -10,13 +10,25 @@ import { startFakeMistral, type FakeMistral } from '../support/fake-mistral/fake
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { postgresAvailable, REDIS_URL, redisAvailable } from '../support/services.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { aiEnv, COMPOSE, createJob, finishedJob, followJob, shownText, TERMINAL, type StreamEvent } from './support.js';
+import {
+  aiEnv,
+  COMPOSE,
+  createJob,
+  finishedJob,
+  followJob,
+  shownText,
+  TERMINAL,
+  type StreamEvent,
+} from './support.js';
 import { spawnWorker, type WorkerProcess } from './worker-process.js';
 
 const RAID_10 = { squad: { gameMode: 'RAID', size: 10 } };
 
 function expectDeliveredOnce(events: readonly StreamEvent[]) {
-  const indexes = events.slice(1).filter((e) => !TERMINAL.has(e.__typename)).map((e) => e.index);
+  const indexes = events
+    .slice(1)
+    .filter((e) => !TERMINAL.has(e.__typename))
+    .map((e) => e.index);
   expect(new Set(indexes).size).toBe(indexes.length);
   expect(events.filter((e) => TERMINAL.has(e.__typename))).toHaveLength(1);
 }
@@ -49,6 +61,10 @@ describe.skipIf(!postgresAvailable || !redisAvailable)('AI jobs across processes
       JOB_QUEUE_PREFIX: prefix,
       RATE_LIMIT_KEY_PREFIX: `${prefix}:rl`,
       AI_ANSWER_TIMEOUT_MS: '20000',
+      // Generous under load (a loaded machine must not make a healthy worker look dead); a
+      // killed worker's job is still picked up within a few seconds.
+      MISTRAL_TIMEOUT_MS: '3000',
+      AI_JOB_LOCK_MS: '5000',
     });
     apiA = await startTestServer({ databaseUrl: scratch.url, env });
     apiB = await startTestServer({ databaseUrl: scratch.url, env });

@@ -17,11 +17,19 @@ export interface WorkerProcess {
  */
 export async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [WORKER_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', METRICS_PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   await new Promise<void>((resolve, reject) => {
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -34,7 +42,9 @@ export async function spawnWorker(env: Record<string, string>): Promise<WorkerPr
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')));
-    void exited.then((code) => reject(new Error(`worker exited (${code}) before starting:\n${lines.join('\n')}`)));
+    void exited.then((code) =>
+      reject(new Error(`worker exited (${code}) before starting:\n${lines.join('\n')}`)),
+    );
   });
   return { child, exited, lines };
 }

@@ -172,7 +172,11 @@ export async function startAiWorker(
   deps: AiDeps & { readonly redis: Redis; readonly connection: Redis },
 ) {
   const log = logFor(deps);
-  const runtime = runtimeFor(deps, log, gatewayFor(deps));
+  const gateway = gatewayFor(deps);
+  // Loading the SDK blocks the event loop for a moment: done before taking jobs, so it never
+  // delays a running job's lock renewal.
+  await gateway.warmUp();
+  const runtime = runtimeFor(deps, log, gateway);
   const consumer = await startBullmqConsumer({
     settings: {
       connection: deps.connection,

@@ -23,6 +23,8 @@ export interface ToolCallAnswer {
 
 /** One attempt of each kind; callers wrap it in the guard's policy. */
 export interface ChatModel {
+  /** Resolves once the SDK is loaded (about a second of blocking module evaluation). */
+  ready(): Promise<void>;
   streamChat(
     messages: readonly ChatMessage[],
     options: { signal: AbortSignal; onDelta: (text: string) => void },
@@ -213,6 +215,7 @@ export function createMistralModel(settings: MistralSettings, observe: MistralOb
   }
 
   return {
+    ready: async () => void (await sdk()),
     streamChat(messages, options) {
       return attempt('chat_stream', options.signal, async (client, signal, touch, emitted) => {
         const stream = await client.chat.stream(

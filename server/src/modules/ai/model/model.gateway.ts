@@ -61,6 +61,8 @@ export interface ModelGateway {
     options: { signal: AbortSignal },
   ): Promise<ToolCallAnswer>;
   circuitOpen(): boolean;
+  /** Loads the model's client ahead of the first call (no-op without a key). */
+  warmUp(): Promise<void>;
 }
 
 export function createModelGateway(deps: {
@@ -142,5 +144,6 @@ export function createModelGateway(deps: {
     callTool: (messages, tool, options) =>
       guarded(options.signal, (m, signal) => m.callTool(messages, tool, { signal })),
     circuitOpen: rejecting,
+    warmUp: async () => void (await model?.ready()),
   };
 }
