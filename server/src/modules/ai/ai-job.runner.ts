@@ -163,6 +163,9 @@ export async function runAiJob(
       answerTimeoutMs: runtime.settings.answerTimeoutMs,
       onUsage: addUsage,
     });
+    // Every event before the row says "finished": a subscriber that sees the finished row
+    // then finds the whole text in the log.
+    await events.flush();
     const now = clock.now();
     const finished = await finish(em, jobId, attempt, {
       status: AiJobStatus.SUCCEEDED,
@@ -202,6 +205,7 @@ export async function runAiJob(
     if (!coded) logger.error({ err: error }, 'ai job failed unexpectedly');
     const code = coded ? error.code : 'INTERNAL_SERVER_ERROR';
     const message = coded ? error.message : 'The job failed unexpectedly.';
+    await events.flush();
     const now = clock.now();
     const finished = await finish(em, jobId, attempt, {
       status: AiJobStatus.FAILED,

@@ -103,8 +103,13 @@ export async function* aiJobEvents(
     index: at,
     jobId,
     job: toAiJob(job),
+    // A finished job's row holds its final text; the log may have been trimmed or lost.
     text:
-      resumeAt !== null ? null : logLost && finished(job) ? (job.explanation ?? '') : state.text,
+      resumeAt !== null
+        ? null
+        : job.status === AiJobStatus.SUCCEEDED
+          ? (job.explanation ?? '')
+          : state.text,
     attempt: logLost ? Math.max(1, job.attempts) : state.attempt,
     phase: state.phase ?? job.phase,
     progress: state.progress ?? job.progress,
