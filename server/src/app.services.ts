@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AccessTokens } from './modules/accounts/access-token.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { SessionCache } from './modules/accounts/session-cache.js';
 import { TeamLive } from './modules/teams/team.live.js';
 import type { Cleanups } from './platform/cleanups.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -105,14 +106,25 @@ export async function createAppServices(
     isLive: () => pubSubHandle.isLive(),
     onError: (error) => logger.error({ err: error }, 'live teams: reading a team failed'),
   });
-  // Events published while Redis was unreachable were missed: read every live team again.
-  const stopResync = pubSubHandle.onResumed(() => teamLive.resync());
+  const clock = options.clock ?? systemClock;
+  const sessions = new SessionCache({
+    pubSub: pubSubHandle.pubSub,
+    isLive: () => pubSubHandle.isLive(),
+    now: () => clock.now().getTime(),
+    onError: (error) => logger.error({ err: error }, 'sessions: a revocation was not applied'),
+  });
+  // Events published while Redis was unreachable were missed: read every live team again and
+  // forget every remembered session (a revocation may be among them).
+  const stopResync = pubSubHandle.onResumed(() => {
+    sessions.clear();
+    teamLive.resync();
+  });
   cleanups.add(async () => {
     stopResync();
     teamLive.close();
+    sessions.close();
   });
 
-  const clock = options.clock ?? systemClock;
   const accessTokens = new AccessTokens(config.jwtSecret, clock);
   const solver = createSolverPool({ threads: config.solverThreads });
   cleanups.add(() => solver.close());
@@ -148,7 +160,7 @@ export async function createAppServices(
     solver,
     ai: ai.services,
     accounts: {
-      service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger),
+      service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger, sessions),
       secureCookies: config.isProduction,
     },
     system: {

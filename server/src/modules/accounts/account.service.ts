@@ -10,6 +10,7 @@ import {
 } from '../../platform/graphql/errors.js';
 import type { Viewer } from '../../platform/graphql/context.js';
 import { scopedLogger } from '../../platform/logging.js';
+import type { SessionsRevokedPayload } from '../../platform/pubsub.js';
 import type { AccessClaims, AccessTokens } from './access-token.js';
 import {
   checkEmail,
@@ -21,6 +22,7 @@ import {
 } from './account.validation.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from './password.js';
 import { RefreshSession } from './refresh-session.entity.js';
+import type { SessionCache, SessionFacts } from './session-cache.js';
 import { User, UserRole } from './user.entity.js';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -67,7 +69,14 @@ export class AccountService {
     private readonly clock: Clock,
     /** Security events (failed sign-ins, blocks, token reuse); never a secret. */
     private readonly logger?: FastifyBaseLogger,
+    /** Valid sessions remembered, so a signed-in request needs no database round trip. */
+    private readonly sessions?: SessionCache,
   ) {}
+
+  /** Every way a session ends goes through here: forgotten by every instance at once. */
+  private async sessionsEnded(revoked: SessionsRevokedPayload): Promise<void> {
+    await this.sessions?.revoke(revoked);
+  }
 
   private securityEvent(fields: Record<string, unknown>, message: string): void {
     if (this.logger) scopedLogger(this.logger).warn({ security: true, ...fields }, message);
@@ -214,6 +223,7 @@ export class AccountService {
       { user: viewer.userId, revokedAt: null },
       { revokedAt: this.clock.now() },
     );
+    await this.sessionsEnded({ sessionIds: [], userIds: [viewer.userId] });
   }
 
   /** Changes the password and ends every other session of the account. */
@@ -240,6 +250,7 @@ export class AccountService {
         { revokedAt: this.clock.now() },
       );
     });
+    await this.sessionsEnded({ sessionIds: [], userIds: [user.id] });
   }
 
   /** Deletes the account; foreign keys cascade to its sessions and everything it owns. */
@@ -248,6 +259,7 @@ export class AccountService {
     if (!(await verifyPassword(user.passwordHash, password)))
       throw new BadUserInputError('The password is wrong.', { field: 'password' });
     await em.nativeDelete(User, { id: user.id });
+    await this.sessionsEnded({ sessionIds: [], userIds: [user.id] });
   }
 
   async me(em: EntityManager, viewer: Viewer): Promise<User> {
@@ -262,6 +274,14 @@ export class AccountService {
    * effect at once, not when the token expires.
    */
   async viewerFor(em: EntityManager, claims: AccessClaims): Promise<Viewer | null> {
+    const viewer = (facts: SessionFacts): Viewer => ({
+      userId: claims.userId,
+      role: facts.role,
+      sessionId: claims.sessionId,
+    });
+    const remembered = this.sessions?.lookup(claims.sessionId, claims.userId);
+    if (remembered) return viewer(remembered);
+    const started = this.sessions?.begin() ?? 0;
     const rows = await em.execute<Array<{ role: string }>>(
       `select u."role" from "users" u
        where u."id" = ? and exists (
@@ -272,11 +292,12 @@ export class AccountService {
     );
     const row = rows[0];
     if (!row) return null;
-    return {
+    const facts: SessionFacts = {
       userId: claims.userId,
       role: row.role === 'ADMIN' ? 'ADMIN' : 'USER',
-      sessionId: claims.sessionId,
     };
+    this.sessions?.remember(started, claims.sessionId, facts);
+    return viewer(facts);
   }
 
   private async requireUser(em: EntityManager, viewer: Viewer): Promise<User> {
@@ -287,6 +308,7 @@ export class AccountService {
 
   private async revokeFamily(em: EntityManager, familyId: string, now: Date): Promise<void> {
     await em.nativeUpdate(RefreshSession, { familyId, revokedAt: null }, { revokedAt: now });
+    await this.sessionsEnded({ sessionIds: [familyId], userIds: [] });
   }
 
   private async startSession(
