@@ -273,7 +273,7 @@ export class AccountService {
    * token's session was revoked (logout, password change, refresh-token reuse): those take
    * effect at once, not when the token expires.
    */
-  async viewerFor(em: EntityManager, claims: AccessClaims): Promise<Viewer | null> {
+  async viewerFor(em: () => EntityManager, claims: AccessClaims): Promise<Viewer | null> {
     const viewer = (facts: SessionFacts): Viewer => ({
       userId: claims.userId,
       role: facts.role,
@@ -282,7 +282,7 @@ export class AccountService {
     const remembered = this.sessions?.lookup(claims.sessionId, claims.userId);
     if (remembered) return viewer(remembered);
     const started = this.sessions?.begin() ?? 0;
-    const rows = await em.execute<Array<{ role: string }>>(
+    const rows = await em().execute<Array<{ role: string }>>(
       `select u."role" from "users" u
        where u."id" = ? and exists (
          select 1 from "refresh_sessions" s

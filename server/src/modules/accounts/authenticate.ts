@@ -15,7 +15,12 @@ export type Authentication =
  */
 export async function authenticate(
   authorization: unknown,
-  deps: { tokens: AccessTokens; accounts: AccountService; em: EntityManager },
+  deps: {
+    tokens: AccessTokens;
+    accounts: AccountService;
+    /** Forked only when the session must be read from the database. */
+    em: () => EntityManager;
+  },
 ): Promise<Authentication> {
   const token = bearerToken(authorization);
   if (token === undefined) return { ok: true, viewer: null };

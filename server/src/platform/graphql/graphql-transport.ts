@@ -53,17 +53,23 @@ export async function registerGraphQLTransport(
     viewer: Viewer | null;
     em?: EntityManager;
     cookies: CookieJar;
-  }): Promise<GraphQLContext> => ({
-    reqId: input.reqId,
-    log: input.log,
-    ip: input.ip,
-    em: input.em ?? database.orm.em.fork(),
-    viewer: input.viewer,
-    services,
-    cookies: input.cookies,
-  });
+  }): Promise<GraphQLContext> => {
+    // Forked on first use: most catalog queries, and a live team's events, never need one.
+    let em = input.em;
+    return {
+      reqId: input.reqId,
+      log: input.log,
+      ip: input.ip,
+      get em() {
+        return (em ??= database.orm.em.fork());
+      },
+      viewer: input.viewer,
+      services,
+      cookies: input.cookies,
+    };
+  };
   // An invalid bearer token fails the request (401) instead of running it anonymously.
-  const httpViewer = async (authorization: unknown, em: EntityManager) => {
+  const httpViewer = async (authorization: unknown, em: () => EntityManager) => {
     const result = await authenticate(authorization, {
       tokens: accessTokens,
       accounts: services.accounts.service,
@@ -92,13 +98,15 @@ export async function registerGraphQLTransport(
     method: ['GET', 'POST', 'OPTIONS'],
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply) => {
-        const em = database.orm.em.fork();
+        let em: EntityManager | undefined;
+        const forkOnce = () => (em ??= database.orm.em.fork());
+        const viewer = await httpViewer(request.headers.authorization, forkOnce);
         return createContext({
           reqId: request.id,
           log: request.log,
           ip: request.ip,
           em,
-          viewer: await httpViewer(request.headers.authorization, em),
+          viewer,
           cookies: fastifyCookieJar(request, reply),
         });
       },
@@ -113,6 +121,7 @@ export async function registerGraphQLTransport(
       exposeInternals,
       metrics,
       validationRules: armor.validationRules,
+      parseOptions: armor.parseOptions,
       onConnect: async (request, connectionParams) => {
         const ip = upgradeClientIp(request, config.trustProxy);
         try {
@@ -124,7 +133,7 @@ export async function registerGraphQLTransport(
         const result = await authenticate(authorizationParam(connectionParams), {
           tokens: accessTokens,
           accounts: services.accounts.service,
-          em: database.orm.em.fork(),
+          em: () => database.orm.em.fork(),
         });
         if (!result.ok)
           return {

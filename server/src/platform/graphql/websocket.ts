@@ -1,9 +1,13 @@
 import type { Server } from 'node:http';
 import {
+  GraphQLError,
   getOperationAST,
+  parse,
   specifiedRules,
   validate,
+  type DocumentNode,
   type GraphQLSchema,
+  type ParseOptions,
   type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -28,6 +32,8 @@ export function attachWebSocketTransport(options: {
   metrics: Metrics;
   /** Extra validation rules (graphql-armor's limits), as over HTTP. */
   validationRules?: readonly ValidationRule[];
+  /** graphql-js parse limits (maxTokens), as over HTTP. */
+  parseOptions?: ParseOptions;
   createContext(
     request: import('node:http').IncomingMessage,
     connectionParams: Readonly<Record<string, unknown>> | undefined,
@@ -59,16 +65,22 @@ export function attachWebSocketTransport(options: {
     errors.map((error) =>
       formatGraphQLError(error.toJSON(), { exposeInternals: options.exposeInternals }),
     );
+  const documents = documentCache(options);
   const serverCleanup = useServer(
     {
       schema: options.schema,
-      validate: (schema, document, rules, ...rest) =>
-        validate(
-          schema,
-          document,
-          [...(rules ?? specifiedRules), ...(options.validationRules ?? [])],
-          ...rest,
-        ),
+      // Parsed and validated once per distinct document, not once per subscriber: thousands of
+      // clients subscribe with the same few documents.
+      onSubscribe: (_ctx, _id, payload) => {
+        const checked = documents(payload.query);
+        if ('errors' in checked) return [...checked.errors];
+        return {
+          schema: options.schema,
+          document: checked.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+      },
       context: (ctx) => options.createContext(ctx.extra.request, ctx.connectionParams),
       onConnect: async (ctx) => {
         const refusal = await options.onConnect?.(ctx.extra.request, ctx.connectionParams);
@@ -111,5 +123,44 @@ export function attachWebSocketTransport(options: {
       await serverCleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
+  };
+}
+
+type CheckedDocument =
+  { readonly document: DocumentNode } | { readonly errors: readonly GraphQLError[] };
+
+/** Documents up to this size are remembered; larger ones are checked every time. */
+const CACHED_DOCUMENT_CHARS = 20_000;
+const CACHED_DOCUMENTS = 1000;
+
+/** Parse (with the armor's limits) and validate (with its rules), remembered per document text. */
+function documentCache(options: {
+  schema: GraphQLSchema;
+  validationRules?: readonly ValidationRule[];
+  parseOptions?: ParseOptions;
+}): (query: string) => CheckedDocument {
+  const rules = [...specifiedRules, ...(options.validationRules ?? [])];
+  const cache = new Map<string, CheckedDocument>();
+  const check = (query: string): CheckedDocument => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, options.parseOptions);
+    } catch (error) {
+      return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
+    }
+    const errors = validate(options.schema, document, rules);
+    return errors.length > 0 ? { errors } : { document };
+  };
+  return (query) => {
+    if (typeof query !== 'string' || query.length > CACHED_DOCUMENT_CHARS)
+      return check(String(query));
+    let checked = cache.get(query);
+    if (!checked) {
+      checked = check(query);
+      // Oldest first: a Map keeps insertion order.
+      if (cache.size >= CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+      cache.set(query, checked);
+    }
+    return checked;
   };
 }
