@@ -3,13 +3,15 @@ import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { User } from '../accounts/user.entity.js';
 import { Build } from './build.entity.js';
 import { isUuid } from './build.cursor.js';
+import type { BuildRecord } from './build.mapper.js';
+import { readBuildRows } from './build.rows.js';
 import type { BuildOwner } from './build.types.js';
 
 /** Batches lookups made while resolving one request (an owner per listed build, say). */
 export interface BuildLoaders {
   readonly owners: DataLoader<string, BuildOwner | null>;
   /** Builds by id, whoever may see them: callers check visibility. */
-  readonly builds: DataLoader<string, Build | null>;
+  readonly builds: DataLoader<string, BuildRecord | null>;
 }
 
 // Keyed by the context object, which lives exactly as long as its request or operation.
@@ -27,13 +29,13 @@ export function buildLoaders(context: GraphQLContext): BuildLoaders {
 function createLoaders({ em }: GraphQLContext): BuildLoaders {
   return {
     owners: new DataLoader(async (ids: readonly string[]) => {
-      // Only the public columns, outside the identity map: a partial User there could be
-      // mistaken for a full one by other code in the same request.
-      const users = await em.find(
-        User,
-        { id: { $in: [...ids] } },
-        { fields: ['id', 'username'], disableIdentityMap: true },
-      );
+      // Only the public columns, as plain rows: no partial User in the identity map that other
+      // code in the same request could mistake for a full one.
+      const users = await em
+        .createQueryBuilder(User)
+        .select(['id', 'username'])
+        .where({ id: { $in: [...ids] } })
+        .execute<BuildOwner[]>('all', true);
       const byId = new Map(
         users.map((user) => [user.id, { id: user.id, username: user.username }]),
       );
@@ -41,7 +43,10 @@ function createLoaders({ em }: GraphQLContext): BuildLoaders {
     }),
     builds: new DataLoader(async (ids: readonly string[]) => {
       const valid = ids.filter(isUuid);
-      const builds = valid.length > 0 ? await em.find(Build, { id: { $in: valid } }) : [];
+      const builds =
+        valid.length > 0
+          ? await readBuildRows(em.createQueryBuilder(Build).where({ id: { $in: valid } }))
+          : [];
       const byId = new Map(builds.map((build) => [build.id, build]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

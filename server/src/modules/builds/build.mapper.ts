@@ -115,24 +115,67 @@ function providedBoons(
   return sortCapabilities(boons).filter(isBoon);
 }
 
+type LazyFields<T> = { [K in keyof T]?: () => T[K] };
+
+/**
+ * `eager` plus properties computed on first read, once. GraphQL reads only the fields a query
+ * selected, so a page listing names and chat codes never decodes specializations or infers
+ * roles (those cost far more than reading the row).
+ */
+function withLazyFields<T extends object>(eager: Partial<T>, lazy: LazyFields<T>): T {
+  for (const key of Object.keys(lazy) as Array<keyof T & string>) {
+    const compute = lazy[key]!;
+    Object.defineProperty(eager, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = compute();
+        Object.defineProperty(eager, key, { value, enumerable: true, writable: true });
+        return value;
+      },
+    });
+  }
+  return eager as T;
+}
+
+/** The template's fields of the API's view, each computed when first read. */
+function templateFields(
+  template: () => BuildTemplate,
+  extra: { modes?: readonly GameMode[]; roles?: readonly string[]; chatCode?: string },
+): LazyFields<BuildTemplateView> {
+  let inferences: RoleInference[] | undefined;
+  const inferred = () =>
+    (inferences ??= ROLE_CONTEXTS.map((context) => inferRole(template(), context)));
+  return {
+    profession: () => {
+      const profession = getProfession(template().profession.id);
+      if (!profession)
+        throw new Error(`Template of unknown profession ${template().profession.id}`);
+      return toProfession(profession);
+    },
+    specializations: () => specializationsOf(template()),
+    skills: () => ({
+      land: skillBar(template().skills.land),
+      water: skillBar(template().skills.water),
+    }),
+    weapons: () => [...template().weapons],
+    chatCode: () => extra.chatCode ?? encodeBuildCode(template()),
+    providedBoons: () =>
+      providedBoons(template(), extra.roles ?? [], extra.modes ?? [], inferred()),
+    suggestedRoles: () => suggestedRoles(template(), extra.modes ?? []),
+    inferredRoles: () => inferred().map(toRoleInference),
+  };
+}
+
 /** A decoded template as the API shows it (the preview of an unsaved code). */
 export function toTemplateView(
   template: BuildTemplate,
   extra: { modes?: readonly GameMode[]; roles?: readonly string[]; chatCode?: string } = {},
 ): BuildTemplateView {
-  const profession = getProfession(template.profession.id);
-  if (!profession) throw new Error(`Template of unknown profession ${template.profession.id}`);
-  const inferences = ROLE_CONTEXTS.map((context) => inferRole(template, context));
-  return {
-    profession: toProfession(profession),
-    specializations: specializationsOf(template),
-    skills: { land: skillBar(template.skills.land), water: skillBar(template.skills.water) },
-    weapons: [...template.weapons],
-    chatCode: extra.chatCode ?? encodeBuildCode(template),
-    providedBoons: providedBoons(template, extra.roles ?? [], extra.modes ?? [], inferences),
-    suggestedRoles: suggestedRoles(template, extra.modes ?? []),
-    inferredRoles: inferences.map(toRoleInference),
-  };
+  return withLazyFields<BuildTemplateView>(
+    {},
+    templateFields(() => template, extra),
+  );
 }
 
 function isGameMode(value: string): value is GameMode {
@@ -147,7 +190,6 @@ export type BuildRecord = Pick<
   BuildEntity,
   | 'id'
   | 'name'
-  | 'specializations'
   | 'template'
   | 'chatCode'
   | 'gameModes'
@@ -162,21 +204,23 @@ export type BuildRecord = Pick<
 /** The stored build as the API shows it (separate shapes: see STYLE, principle 7). */
 export function toBuild(entity: BuildRecord): Build {
   const gameModes = entity.gameModes.filter(isGameMode);
-  return {
-    ...toTemplateView(entity.template, {
+  return withLazyFields<Build>(
+    {
+      id: entity.id,
+      name: entity.name,
+      gameModes,
+      roles: [...entity.roles],
+      statPrefix: entity.statPrefix,
+      notes: entity.notes,
+      visibility: entity.visibility,
+      createdAt: entity.createdAt,
+      updatedAt: entity.updatedAt,
+      ownerId: entity.owner.id,
+    },
+    templateFields(() => entity.template, {
       modes: gameModes,
       roles: entity.roles,
       chatCode: entity.chatCode,
     }),
-    id: entity.id,
-    name: entity.name,
-    gameModes,
-    roles: [...entity.roles],
-    statPrefix: entity.statPrefix,
-    notes: entity.notes,
-    visibility: entity.visibility,
-    createdAt: entity.createdAt,
-    updatedAt: entity.updatedAt,
-    ownerId: entity.owner.id,
-  };
+  );
 }

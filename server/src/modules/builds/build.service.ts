@@ -7,6 +7,8 @@ import type { Metrics } from '../../platform/metrics.js';
 import { User } from '../accounts/user.entity.js';
 import { TeamChanges } from '../teams/team.changes.js';
 import { Build, BuildVisibility } from './build.entity.js';
+import type { BuildRecord } from './build.mapper.js';
+import { readBuildRows } from './build.rows.js';
 import { decodeCursor, encodeCursor, isUuid } from './build.cursor.js';
 import {
   Problems,
@@ -39,7 +41,7 @@ export interface BuildListFilter {
 }
 
 export interface BuildPage {
-  readonly builds: ReadonlyArray<{ build: Build; cursor: string }>;
+  readonly builds: ReadonlyArray<{ build: BuildRecord; cursor: string }>;
   readonly hasNextPage: boolean;
   /** Counts every match; a separate statement, so only run when the caller asks. */
   count(): Promise<number>;
@@ -50,7 +52,10 @@ export type ImportOutcome =
   | { readonly index: number; readonly chatCode: string; readonly error: BadUserInputError };
 
 /** Who sees a build: the owner always; others an unlisted or public one. */
-export function canView(build: Build, viewer: Viewer | null): boolean {
+export function canView(
+  build: Pick<BuildRecord, 'visibility' | 'owner'>,
+  viewer: Viewer | null,
+): boolean {
   return build.visibility !== BuildVisibility.PRIVATE || build.owner.id === viewer?.userId;
 }
 
@@ -239,10 +244,9 @@ export class BuildService {
     if (cursor) {
       page.andWhere('(b.created_at, b.id) < (?, cast(? as uuid))', [cursor.createdAt, cursor.id]);
     }
-    const rows = await page
-      .orderBy({ createdAt: 'desc', id: 'desc' })
-      .limit(first + 1)
-      .getResult();
+    const rows = await readBuildRows(
+      page.orderBy({ createdAt: 'desc', id: 'desc' }).limit(first + 1),
+    );
     const builds = rows.slice(0, first).map((build) => ({ build, cursor: encodeCursor(build) }));
     let counted: Promise<number> | undefined;
     return {

@@ -11,6 +11,7 @@ import {
 } from './team.coverage.js';
 import { toRoleInference } from '../roles/role-inference.mapper.js';
 import { RoleSource } from '../roles/role-inference.types.js';
+import type { Build as BuildEntity } from '../builds/build.entity.js';
 import type { Team as TeamEntity, TeamMember as TeamMemberEntity } from './team.entity.js';
 import type { TeamReadScope } from './team.loaders.js';
 import { buildVisibleTo } from './team.rules.js';
@@ -32,7 +33,7 @@ export type TeamRecord = Pick<
 export type MemberRecord = Pick<
   TeamMemberEntity,
   'id' | 'subgroup' | 'position' | 'playerName' | 'roleKey'
-> & { readonly build: BuildRecord };
+> & { readonly build: BuildRecord & Pick<BuildEntity, 'specializations'> };
 
 /** The public face of a user. */
 export interface UserRecord {
