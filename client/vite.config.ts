@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { inlineGraphqlDocuments } from './vite-inline-documents.ts';
 
 /** The API (HTTP and graphql-ws on one path) runs on port 4000 in development. */
 export const graphqlProxy: Record<string, ProxyOptions> = {
@@ -11,7 +12,10 @@ export const graphqlProxy: Record<string, ProxyOptions> = {
 // that React and monaco never reach this bundle.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    inlineGraphqlDocuments(fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url))),
+  ],
   // Only the app's page: docs/index.html (GraphiQL) is the other build's entry.
   optimizeDeps: { entries: ['index.html'] },
   server: { port: 5173, proxy: graphqlProxy },
