@@ -146,8 +146,15 @@ describe('HTTP API', () => {
       body: JSON.stringify({ query: '{ serverInfo { version } }' }),
     });
     const lines = server.logs.filter((line) => line.req_id === 'trace-me-42');
-    expect(lines.map((line) => line.msg)).toEqual(
-      expect.arrayContaining(['incoming request', 'request completed']),
+    // One access-log line per request, with what was asked and how it ended.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          msg: 'request completed',
+          req: { method: 'POST', url: '/graphql' },
+          res: { statusCode: 200 },
+        }),
+      ]),
     );
   });
 });

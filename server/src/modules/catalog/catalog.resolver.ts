@@ -7,6 +7,7 @@ import {
   listRoleOptions,
   listSpecializations,
   type Boon as BoonId,
+  type ProfessionId,
   type RoleContext as RoleContextId,
 } from '@gw2/game';
 import { Arg, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
@@ -29,6 +30,22 @@ import {
   Trait,
 } from './catalog.types.js';
 
+/**
+ * The catalog is frozen data: its API views are built once, not per request (the professions
+ * query filtered every specialization once per profession per request).
+ */
+const professionViews = listProfessions().map(toProfession);
+const specializationViews = new Map<string, Specialization[]>();
+function specializationsOf(profession: ProfessionId | undefined, elite: boolean | undefined) {
+  const key = `${profession ?? '*'}:${elite ?? '*'}`;
+  let views = specializationViews.get(key);
+  if (!views) {
+    views = listSpecializations({ profession, elite }).map(toSpecialization);
+    specializationViews.set(key, views);
+  }
+  return views;
+}
+
 /** A profession filter argument: an unknown id is the caller's mistake, named by its field. */
 function professionArg(value: string, field: string) {
   const profession = getProfession(value);
@@ -46,7 +63,7 @@ function professionArg(value: string, field: string) {
 export class ProfessionResolver {
   @Query(() => [Profession], { description: 'The nine professions in chat-code order' })
   professions(): Profession[] {
-    return listProfessions().map(toProfession);
+    return professionViews;
   }
 
   @Query(() => Profession, {
@@ -65,9 +82,7 @@ export class ProfessionResolver {
   ): Specialization[] {
     // The root came from the catalog, so the lookup always succeeds.
     const id = getProfession(profession.id)?.id;
-    return id
-      ? listSpecializations({ profession: id, elite: elite ?? undefined }).map(toSpecialization)
-      : [];
+    return id ? specializationsOf(id, elite ?? undefined) : [];
   }
 
   @Query(() => [Boon], { description: 'The 12 boons' })
@@ -115,9 +130,7 @@ export class SpecializationResolver {
   ): Specialization[] {
     const professionId =
       profession == null ? undefined : professionArg(profession, 'profession').id;
-    return listSpecializations({ profession: professionId, elite: elite ?? undefined }).map(
-      toSpecialization,
-    );
+    return specializationsOf(professionId, elite ?? undefined);
   }
 
   @Query(() => Specialization, { nullable: true, description: 'null when unknown' })

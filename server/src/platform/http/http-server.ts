@@ -47,12 +47,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     logController: new LogController({ requestIdLogLabel: 'req_id' }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // One access-log line per request (below) instead of Fastify's two.
+    disableRequestLogging: true,
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     runInRequestScope({ reqId: request.id, log: request.log }, done);
   });
   fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        req: { method: request.method, url: request.url },
+        res: { statusCode: reply.statusCode },
+        responseTime: reply.elapsedTime,
+      },
+      'request completed',
+    );
     metrics.observeHttp(
       request.method,
       request.routeOptions.url,
