@@ -206,3 +206,74 @@ describe.each(variants)('AI jobs (%s)', (variant) => {
     expect(shownText(events)).toBe(job.explanation);
   });
 });
+
+describe.each(variants)(
+  'review and synergy jobs when the model fails or strays (%s)',
+  (variant) => {
+    let fake: FakeMistral;
+    let stack: AiStack;
+    let alice: RegisteredUser;
+    let buildId: string;
+
+    beforeAll(async () => {
+      fake = await startFakeMistral();
+      stack = await startAiStack(variant, aiEnv(fake, { AI_ANSWER_TIMEOUT_MS: '2500' }));
+      alice = await registerUser(stack.api);
+      buildId = await createBuild(stack.api, alice, 'Firebrand', { name: 'My FB' });
+    });
+    afterAll(async () => {
+      await stack?.close();
+      await fake?.close();
+    });
+    beforeEach(() => {
+      fake.requests.length = 0;
+      fake.setDefault('auto');
+    });
+
+    const kinds = () =>
+      [
+        [REVIEW, { buildId, gameMode: 'RAID' }, /^Firebrand \(Guardian\) in Raid\./],
+        [
+          SYNERGY,
+          {
+            gameMode: 'RAID',
+            entries: [{ specialization: 'Firebrand' }, { specialization: 'Renegade' }],
+          },
+          /^Firebrand and Renegade as one Raid subgroup/,
+        ],
+      ] as const;
+
+    it('answers from the templates on OUTAGE and TIMEOUT', async () => {
+      for (const [mutation, input, template] of kinds()) {
+        fake.script(
+          { kind: 'status', status: 503 },
+          { kind: 'status', status: 429 },
+          { kind: 'status', status: 500 },
+        );
+        const outage = await createJob(stack.api, alice, mutation, input);
+        const failed = await finishedJob(stack.api, alice, outage.id);
+        expect(failed.job).toMatchObject({ source: 'OPTIMIZER', fallbackReason: 'OUTAGE' });
+        expect(failed.job.explanation).toMatch(template);
+
+        fake.script({ kind: 'text', tokens: 200, chunkDelayMs: 25 });
+        const slow = await createJob(stack.api, alice, mutation, input);
+        const late = await finishedJob(stack.api, alice, slow.id);
+        expect(late.job).toMatchObject({ source: 'OPTIMIZER', fallbackReason: 'TIMEOUT' });
+        expect(late.job.explanation).toMatch(template);
+        expect(shownText(late.events)).toBe(late.job.explanation);
+      }
+    });
+
+    it('catches a profession the facts do not hold (grounding check)', async () => {
+      for (const [mutation, input, template] of kinds()) {
+        fake.script({ kind: 'text', text: 'Pair it with a Mesmer for the rest.' });
+        const created = await createJob(stack.api, alice, mutation, input);
+        const { events, job } = await finishedJob(stack.api, alice, created.id);
+        expect(job).toMatchObject({ source: 'OPTIMIZER', fallbackReason: 'UNGROUNDED' });
+        expect(job.groundingIssues).toEqual([{ kind: 'PROFESSION', term: 'Mesmer' }]);
+        expect(job.explanation).toMatch(template);
+        expect(shownText(events)).toBe(job.explanation);
+      }
+    });
+  },
+);
