@@ -77,6 +77,12 @@ const SCENARIOS: readonly Scenario[] = [
 
 const instances = Number(process.argv[2] ?? 20);
 
+/** The machine is shared: figures mean little without the load they were measured under. */
+function loadLine(): string {
+  const [one, five, fifteen] = os.loadavg().map((value) => value.toFixed(2));
+  return `Load average ${one} ${five} ${fifteen}`;
+}
+
 /** Nearest-rank percentile. */
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -204,6 +210,7 @@ async function main(): Promise<void> {
   console.log(
     `${os.cpus().length} × ${cpu}, Node ${process.version}, ${instances} seeded instances per scenario.`,
   );
+  console.log(`${loadLine()} before the measured rounds.`);
   console.log(
     `First call in a fresh process (loads HiGHS WebAssembly, cold JIT): ${format(coldMs)} ms.\n`,
   );
@@ -225,6 +232,7 @@ async function main(): Promise<void> {
     const greedyRuns = runs.get('greedy') ?? [];
     for (const [name, list] of runs) console.log(summarise(scenario, name, list, greedyRuns));
   }
+  console.log(`\n${loadLine()} after the measured rounds.`);
 }
 
 await main();

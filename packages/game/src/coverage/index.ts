@@ -25,6 +25,8 @@ export {
   requirementsFor,
   type ModeRequirement,
   type ModeRequirements,
+  type PartyTemplate,
+  type PartyTemplateSlot,
   type RequirementScope,
   type RequirementsDataInfo,
 } from './requirements.js';

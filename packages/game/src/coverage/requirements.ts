@@ -5,6 +5,7 @@
 import requirementsData from '../data/mode-requirements.json' with { type: 'json' };
 import { GAME_MODES, isCapability, type Capability, type GameMode } from '../model.js';
 import type { DataSource } from '../roles/index.js';
+import { findRoleOption } from '../roles/roles.js';
 
 export const REQUIREMENT_SCOPES = ['SUBGROUP', 'SQUAD'] as const;
 /** SUBGROUP: every subgroup of 5 needs it (boons reach 5 targets); SQUAD: once for everyone. */
@@ -20,6 +21,23 @@ export interface ModeRequirement {
   readonly label: string;
 }
 
+/** One slot of a party template: the role a guide puts there, or an open slot. */
+export interface PartyTemplateSlot {
+  /** Elite specialization name; null for a slot the guide leaves open. */
+  readonly elite: string | null;
+  /** The elite's WvW role key in roles.json; null with an open slot. */
+  readonly roleKey: string | null;
+  /** What the guide puts the slot there for. */
+  readonly for: string;
+}
+
+/** A guide's party of five, with its sources (WvW zerg). */
+export interface PartyTemplate {
+  readonly basis: string;
+  readonly sources: readonly string[];
+  readonly slots: readonly PartyTemplateSlot[];
+}
+
 export interface ModeRequirements {
   readonly mode: GameMode;
   /** How the mode is named in sentences ("raid", "WvW zerg"). */
@@ -28,6 +46,8 @@ export interface ModeRequirements {
   readonly basis: string;
   readonly sources: readonly string[];
   readonly requirements: readonly ModeRequirement[];
+  /** The party a sourced guide fields per subgroup; null when no guide states one. */
+  readonly partyTemplate: PartyTemplate | null;
 }
 
 export interface RequirementsDataInfo {
@@ -48,6 +68,11 @@ type RawMode = {
   basis: string;
   sources: readonly string[];
   requirements: readonly RawRequirement[];
+  partyTemplate?: {
+    basis: string;
+    sources: readonly string[];
+    slots: readonly { elite: string | null; roleKey: string | null; for: string }[];
+  };
 };
 
 function parseRequirement(raw: RawRequirement, where: string): ModeRequirement {
@@ -75,6 +100,34 @@ const sources: readonly DataSource[] = Object.freeze(
 const sourceIds = new Set(sources.map((s) => s.id));
 const rawModes: Partial<Record<string, RawMode>> = requirementsData.modes;
 
+function checkSources(list: readonly string[], where: string): void {
+  if (list.length === 0) throw new Error(`${where}: no source`);
+  for (const source of list) {
+    if (!sourceIds.has(source)) throw new Error(`${where}: unknown source ${source}`);
+  }
+}
+
+function parsePartyTemplate(raw: RawMode['partyTemplate'], where: string): PartyTemplate | null {
+  if (!raw) return null;
+  checkSources(raw.sources, where);
+  if (raw.slots.length !== 5) throw new Error(`${where}: a party has 5 slots`);
+  const slots = raw.slots.map((slot) => {
+    if ((slot.elite === null) !== (slot.roleKey === null)) {
+      throw new Error(`${where}: a slot names both an elite and its role, or neither`);
+    }
+    // Throws when roles.json has no such WvW role: the template only names sourced roles.
+    if (slot.elite !== null && slot.roleKey !== null) {
+      findRoleOption(slot.elite, 'WVW', slot.roleKey);
+    }
+    return Object.freeze({ elite: slot.elite, roleKey: slot.roleKey, for: slot.for });
+  });
+  return Object.freeze({
+    basis: raw.basis,
+    sources: Object.freeze([...raw.sources]),
+    slots: Object.freeze(slots),
+  });
+}
+
 function parseMode(mode: GameMode): ModeRequirements {
   const raw = rawModes[mode];
   if (!raw) throw new Error(`mode-requirements.json: no entry for ${mode}`);
@@ -85,16 +138,17 @@ function parseMode(mode: GameMode): ModeRequirements {
   if (keys.size !== requirements.length) {
     throw new Error(`mode-requirements.json ${mode}: a capability is required twice in one scope`);
   }
-  for (const source of raw.sources) {
-    if (!sourceIds.has(source))
-      throw new Error(`mode-requirements.json ${mode}: unknown source ${source}`);
-  }
+  checkSources(raw.sources, `mode-requirements.json ${mode}`);
   return Object.freeze({
     mode,
     label: raw.label,
     basis: raw.basis,
     sources: Object.freeze([...raw.sources]),
     requirements: Object.freeze(requirements),
+    partyTemplate: parsePartyTemplate(
+      raw.partyTemplate,
+      `mode-requirements.json ${mode} partyTemplate`,
+    ),
   });
 }
 

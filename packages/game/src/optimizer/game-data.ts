@@ -2,7 +2,7 @@
  * Thin adapter from the game data to the optimizer: the mode's role options as a meta pool,
  * the mode's requirements, and the coverage report of a finished plan.
  */
-import { computeCoverage, requirementsFor } from '../coverage/index.js';
+import { computeCoverage, modeRequirementsFor, requirementsFor } from '../coverage/index.js';
 import type { SquadCoverage } from '../coverage/index.js';
 import { GAME_MODE_CONTEXT } from '../model.js';
 import type { GameMode } from '../model.js';
@@ -30,6 +30,26 @@ export function metaPoolFor(gameMode: GameMode): CandidateOption[] {
       roleKey: option.key,
       provides: option.provides,
     }));
+}
+
+/**
+ * The roles a plan's explanation suggests for a gap: the meta pool with the roles of the mode's
+ * party template (a sourced guide's party, WvW zerg) first, so among roles that would cover as
+ * much the guide's choice is named first.
+ */
+export function suggestionPoolFor(gameMode: GameMode): CandidateOption[] {
+  const template = modeRequirementsFor(gameMode).partyTemplate;
+  if (!template) return metaPoolFor(gameMode);
+  const rank = new Map(
+    template.slots
+      .filter((slot) => slot.elite !== null)
+      .map((slot, index) => [`${slot.elite}/${slot.roleKey}`, index]),
+  );
+  const last = rank.size;
+  return metaPoolFor(gameMode)
+    .map((option, order) => ({ option, order, rank: rank.get(option.buildId) ?? last }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ option }) => option);
 }
 
 /** The mode's requirements from mode-requirements.json, in optimizer terms. */
@@ -81,7 +101,7 @@ export async function planForMode(
       pool: request.pool ?? { kind: 'META', options: metaPoolFor(request.gameMode) },
       ...(request.locked ? { locked: request.locked } : {}),
       ...(request.preferences ? { preferences: request.preferences } : {}),
-      suggestions: metaPoolFor(request.gameMode),
+      suggestions: suggestionPoolFor(request.gameMode),
     },
     options,
   );

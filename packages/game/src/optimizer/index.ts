@@ -15,5 +15,11 @@ export {
 export type * from './types.js';
 export type * from './explanation-types.js';
 export { OBJECTIVE_ORDER } from './explanation-types.js';
-export { metaPoolFor, modeRequirements, planCoverage, planForMode } from './game-data.js';
+export {
+  metaPoolFor,
+  modeRequirements,
+  planCoverage,
+  planForMode,
+  suggestionPoolFor,
+} from './game-data.js';
 export type { ModePlanRequest } from './game-data.js';

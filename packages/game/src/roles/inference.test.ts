@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import realCodes from '../codec/real-build-codes.json' with { type: 'json' };
 import { decodeBuildCode, type BuildTemplate } from '../codec/index.js';
-import { eliteRolesFor } from './roles.js';
+import { eliteRolesFor, listEliteRoles, rolesDataInfo } from './roles.js';
 import { inferRole, markersFoundIn, resolveRole } from './index.js';
 import { parseMarkers } from './markers.js';
 
@@ -198,6 +198,34 @@ describe('markersFoundIn', () => {
     const used = new Set(renegade.pve?.flatMap((option) => option.evidence));
     expect(renegade.markers.map((m) => m.id).filter((id) => !used.has(id))).toEqual([]);
   });
+});
+
+describe('skill markers come from sourced chat codes, never invented', () => {
+  // The catalog snapshot has no skills (PROVENANCE.md): a skill marker's palette id must be read
+  // from the land skill bar of a real chat code whose page is one of the marker's sources.
+  const sourceNames = new Map(rolesDataInfo.sources.map((s) => [s.id, s.name]));
+  const skillMarkers = listEliteRoles().flatMap((elite) =>
+    elite.markers.filter((marker) => marker.kind === 'SKILL').map((marker) => ({ elite, marker })),
+  );
+
+  it('has skill markers to check', () => {
+    expect(skillMarkers.length).toBeGreaterThan(0);
+  });
+
+  for (const { elite, marker } of skillMarkers) {
+    it(`${elite.name} ${marker.label} (palette ${marker.value}) is in a code of its source`, () => {
+      const codes = realCodes.codes.filter(
+        (entry) =>
+          entry.profession === elite.profession &&
+          marker.sources.some((id) => sourceNames.get(id)?.startsWith(entry.source)),
+      );
+      const bars = codes.map((entry) => decodeBuildCode(entry.code).skills.land);
+      expect(
+        bars.some((bar) => [bar.heal, ...bar.utilities, bar.elite].includes(marker.value)),
+        `no sourced ${elite.profession} code has palette ${marker.value}`,
+      ).toBe(true);
+    });
+  }
 });
 
 describe('resolveRole: a person’s choice wins, inference fills the gap', () => {
