@@ -1,9 +1,14 @@
 import { mount } from '@vue/test-utils';
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BuildPageDocument, DeleteBuildDocument } from '../gql/graphql';
+import {
+  BuildPageDocument,
+  DeleteBuildDocument,
+  DuplicateBuildDocument,
+  UpdateBuildDocument,
+} from '../gql/graphql';
 import { createMockApollo } from '../test-utils/apollo';
-import { buildPageData, DRAGONHUNTER_CODE, routerAt } from '../test-utils/fixtures';
+import { buildPageData, DRAGONHUNTER_CODE, provideFor, routerAt } from '../test-utils/fixtures';
 import BuildPage from './BuildPage.vue';
 
 async function mountPage(mocks: Parameters<typeof createMockApollo>[0]) {
@@ -11,7 +16,7 @@ async function mountPage(mocks: Parameters<typeof createMockApollo>[0]) {
   const router = await routerAt('/builds/b1');
   const wrapper = mount(BuildPage, {
     props: { id: 'b1' },
-    global: { ...apollo.global, plugins: [router] },
+    global: { provide: provideFor(apollo), plugins: [router] },
   });
   return { wrapper, router };
 }
@@ -128,6 +133,85 @@ describe('BuildPage', () => {
     await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
     expect(wrapper.get('[role="alert"]').text()).toContain('Build not found');
     expect(wrapper.get('[role="alert"] code').text()).toBe('NOT_FOUND');
+    wrapper.unmount();
+  });
+
+  it('edits the name, visibility and roles in place', async () => {
+    const update = vi.fn(() => ({
+      data: {
+        updateBuild: {
+          __typename: 'Build' as const,
+          id: 'b1',
+          name: 'Trap DH',
+          visibility: 'PRIVATE' as const,
+          roles: [],
+          providedBoons: ['MIGHT' as const],
+          updatedAt: '2026-12-01T10:00:00.000Z',
+        },
+      },
+    }));
+    const { wrapper } = await mountPage([
+      { request, result: { data: { build: buildPageData() } } },
+      {
+        request: {
+          query: UpdateBuildDocument,
+          variables: { id: 'b1', input: { name: 'Trap DH', visibility: 'PRIVATE', roles: [] } },
+        },
+        result: update,
+      },
+    ]);
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+    const edit = wrapper.findAll('button').find((button) => button.text() === 'Edit');
+    await edit?.trigger('click');
+    const form = wrapper.get('form.build-editor');
+    await form.get('input[type="text"]').setValue('Trap DH');
+    await form.get('select').setValue('PRIVATE');
+    const role = form.get('input[type="checkbox"][value="power-dps"]');
+    expect((role.element as HTMLInputElement).checked).toBe(true);
+    await role.setValue(false);
+    await form.trigger('submit');
+    await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(wrapper.get('h1').text()).toBe('Trap DH'));
+    expect(wrapper.find('form.build-editor').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Private');
+    wrapper.unmount();
+  });
+
+  it("adds another player's build to the viewer's library", async () => {
+    const duplicate = vi.fn(() => ({
+      data: { createBuild: { __typename: 'Build' as const, id: 'b2', name: 'Power Dragonhunter' } },
+    }));
+    const { wrapper } = await mountPage([
+      { request, result: { data: { build: buildPageData({ viewerCanEdit: false }) } } },
+      {
+        request: {
+          query: DuplicateBuildDocument,
+          variables: {
+            input: {
+              chatCode: DRAGONHUNTER_CODE,
+              name: 'Power Dragonhunter',
+              visibility: 'PRIVATE',
+              gameModes: ['RAID', 'STRIKES'],
+              roles: ['power-dps'],
+              notes: 'Trap on pull.',
+              statPrefix: 'Berserker',
+            },
+          },
+        },
+        result: duplicate,
+      },
+    ]);
+    await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
+    expect(wrapper.findAll('button').some((button) => button.text() === 'Edit')).toBe(false);
+    const add = wrapper.findAll('button').find((button) => button.text() === 'Add to my builds');
+    await add?.trigger('click');
+    await vi.waitFor(() => expect(duplicate).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() =>
+      expect(wrapper.get('.duplicate [role="status"]').text()).toContain(
+        'Saved as a private build: Power Dragonhunter',
+      ),
+    );
+    expect(wrapper.get('.duplicate a').attributes('href')).toBe('/builds/b2');
     wrapper.unmount();
   });
 });
