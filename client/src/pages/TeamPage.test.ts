@@ -87,7 +87,9 @@ describe('TeamPage', () => {
     expect(column(wrapper, 1).get('h3').text()).toContain('Subgroup 1');
     expect(column(wrapper, 1).get('h3').text()).toContain('2/5');
     expect(column(wrapper, 1).text()).toContain('Anna');
-    expect(column(wrapper, 1).text()).toContain("Anna's build · Quickness DPS");
+    expect(column(wrapper, 1).text()).toContain("Anna's build");
+    expect(column(wrapper, 1).get('[data-testid="member-role"]').text()).toContain('Quickness DPS');
+    expect(column(wrapper, 1).get('[data-testid="member-boons"]').text()).toContain('Quickness');
     expect(column(wrapper, 2).findAll('.squad-grid__empty')).toHaveLength(5);
 
     const table = wrapper.get('table');
@@ -176,7 +178,11 @@ describe('TeamPage', () => {
 
     await wrapper.get('button[aria-label="Remove Bert"]').trigger('click');
     await vi.waitFor(() => expect(removeResult).toHaveBeenCalledTimes(1));
-    await vi.waitFor(() => expect(wrapper.text()).not.toContain('Bert'));
+    await vi.waitFor(() => expect(wrapper.get('.squad-grid').text()).not.toContain('Bert'));
+    expect(wrapper.get('[data-testid="team-notice"]').text()).toContain(
+      'Removed Bert from the team.',
+    );
+    expect(wrapper.get('[data-testid="team-notice"]').text()).toContain('Undo');
     wrapper.unmount();
   });
 
@@ -207,7 +213,7 @@ describe('TeamPage', () => {
     });
     const addFromLibrary = vi.fn(() => ({ data: { addTeamMember: added } }));
     const createBuild = vi.fn(() => ({
-      data: { createBuild: { __typename: 'Build', id: 'b-new' } },
+      data: { createBuild: { __typename: 'Build', id: 'b-new', name: 'Dragonhunter build' } },
     }));
     const addFromCode = vi.fn(() => ({ data: { addTeamMember: { ...added, version: 5 } } }));
     const { wrapper } = await mountPage([
@@ -281,6 +287,13 @@ describe('TeamPage', () => {
     await wrapper.get('.add-member .paste-box').trigger('submit');
     await vi.waitFor(() => expect(createBuild).toHaveBeenCalledTimes(1));
     await vi.waitFor(() => expect(addFromCode).toHaveBeenCalledTimes(1));
+    // Saving the pasted code as a build is said before and after, never silent.
+    expect(wrapper.get('[data-testid="paste-note"]').text()).toContain('also saved to your builds');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="team-notice"]').text()).toContain(
+        'The code was saved to your builds as “Dragonhunter build”.',
+      ),
+    );
     wrapper.unmount();
   });
 

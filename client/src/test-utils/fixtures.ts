@@ -1,5 +1,6 @@
 import { reactive, readonly } from 'vue';
 import { createMemoryHistory } from 'vue-router';
+import type { Capability } from '../gql/graphql';
 import { authKey, type Auth, type AuthUser } from '../composables/useAuth';
 import { createAppRouter } from '../router';
 
@@ -127,7 +128,8 @@ interface MemberSpec {
   label: string;
   subgroup: number;
   position: number;
-  provides?: string[];
+  provides?: Capability[];
+  role?: { key: string; label: string } | null;
 }
 
 /** A team member as `SquadMemberCard_member` and `SquadGrid_team` read it. */
@@ -137,6 +139,7 @@ export function memberData({
   subgroup,
   position,
   provides = ['QUICKNESS'],
+  role = { key: 'quickness-dps', label: 'Quickness DPS' },
 }: MemberSpec) {
   return {
     __typename: 'TeamMember' as const,
@@ -147,7 +150,8 @@ export function memberData({
     subgroup,
     position,
     provides,
-    role: { __typename: 'RoleOption' as const, key: 'quickness-dps', label: 'Quickness DPS' },
+    roleSource: 'DECLARED' as const,
+    role: role && { __typename: 'RoleOption' as const, ...role },
     build: {
       __typename: 'Build' as const,
       id: `build-${id}`,
