@@ -146,15 +146,14 @@ describe('HTTP API', () => {
       body: JSON.stringify({ query: '{ serverInfo { version } }' }),
     });
     const lines = server.logs.filter((line) => line.req_id === 'trace-me-42');
-    // One access-log line per request, with what was asked and how it ended.
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          msg: 'request completed',
-          req: { method: 'POST', url: '/graphql' },
-          res: { statusCode: 200 },
-        }),
-      ]),
-    );
+    // One access-log line per request, with what was asked and how it ended (Fastify's own
+    // "incoming request" and "request completed" lines are off: three lines cost throughput).
+    expect(lines.filter((line) => /request/.test(String(line.msg)))).toEqual([
+      expect.objectContaining({
+        msg: 'request completed',
+        req: { method: 'POST', url: '/graphql' },
+        res: { statusCode: 200 },
+      }),
+    ]);
   });
 });

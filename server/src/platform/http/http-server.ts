@@ -44,11 +44,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: requestIdFor,
-    logController: new LogController({ requestIdLogLabel: 'req_id' }),
+    // One access-log line per request (the onResponse hook below) instead of Fastify's two. With
+    // a logController Fastify reads the option from the controller only: the top-level
+    // `disableRequestLogging` is ignored there (and deprecated), which logged three lines.
+    logController: new LogController({ requestIdLogLabel: 'req_id', disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // One access-log line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
