@@ -40,8 +40,8 @@ export async function createApolloServer(options: {
     allowBatchedHttpRequests: false,
     validationRules: [...(options.validationRules ?? [])],
     ...(options.parseOptions ? { parseOptions: options.parseOptions } : {}),
-    formatError: (formatted) =>
-      formatGraphQLError(formatted, { exposeInternals: options.exposeInternals }),
+    formatError: (formatted, error) =>
+      formatGraphQLError(formatted, { exposeInternals: options.exposeInternals }, error),
     plugins: [
       metricsPlugin(options.metrics),
       errorReportingPlugin(options.errorReporter),

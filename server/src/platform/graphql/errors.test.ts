@@ -1,9 +1,11 @@
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
   BadUserInputError,
   formatGraphQLError,
   normaliseErrorCode,
   RateLimitedError,
+  ServiceUnavailableError,
 } from './errors.js';
 
 describe('error model', () => {
@@ -43,5 +45,41 @@ describe('error model', () => {
       code: 'RATE_LIMITED',
       retryAfter: 30,
     });
+  });
+
+  it('answers an unreachable database as SERVICE_UNAVAILABLE with retryAfter, not internals', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const formatted = formatGraphQLError(
+      { message: refused.message, path: ['builds'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { exposeInternals: true },
+      new GraphQLError(refused.message, { originalError: refused }),
+    );
+    expect(formatted).toEqual({
+      message: 'The service is temporarily unavailable. Try again shortly.',
+      path: ['builds'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 5 },
+    });
+    const shuttingDown = Object.assign(new Error('terminating connection'), { code: '57P01' });
+    expect(
+      formatGraphQLError(
+        { message: 'x', extensions: {} },
+        { exposeInternals: false },
+        { originalError: shuttingDown },
+      ).extensions?.code,
+    ).toBe('SERVICE_UNAVAILABLE');
+    // A query error of ours stays internal.
+    const syntax = Object.assign(new Error('syntax error'), { code: '42601' });
+    expect(
+      formatGraphQLError({ message: 'x' }, { exposeInternals: false }, syntax).extensions?.code,
+    ).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('never sends the HTTP hints of an error to the client', () => {
+    const error = new ServiceUnavailableError();
+    expect(error.extensions.http).toMatchObject({ status: 503 });
+    const formatted = formatGraphQLError(error.toJSON(), { exposeInternals: false });
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfter: 5 });
   });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** The only codes a client ever sees in `extensions.code`. */
 export const ERROR_CODES = [
@@ -9,6 +10,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'AI_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -41,11 +43,17 @@ export interface FieldProblem {
 
 export class BadUserInputError extends AppError {
   readonly code = 'BAD_USER_INPUT';
+  /** `httpStatus`: for refusals before execution, answered with that status (e.g. 400). */
   constructor(
     message: string,
     details: { field?: string; problems?: readonly FieldProblem[]; reason?: string } = {},
+    httpStatus?: number,
   ) {
-    super(message, { code: 'BAD_USER_INPUT', ...details });
+    super(message, {
+      code: 'BAD_USER_INPUT',
+      ...details,
+      ...(httpStatus ? { http: { status: httpStatus } } : {}),
+    });
   }
 }
 
@@ -94,6 +102,31 @@ export class AiUnavailableError extends AppError {
   }
 }
 
+/** Seconds a client is asked to wait when a backing service (the database) is unreachable. */
+export const SERVICE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A backing service the request needs is unreachable (PostgreSQL down or restarting): nothing
+ * was done, and the same request may succeed shortly. Answered with HTTP 503 and Retry-After
+ * when no data came back.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(
+    message = 'The service is temporarily unavailable. Try again shortly.',
+    readonly retryAfterSeconds = SERVICE_RETRY_AFTER_SECONDS,
+  ) {
+    super(message, {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfter: retryAfterSeconds,
+      http: {
+        status: 503,
+        headers: new Map([['retry-after', String(retryAfterSeconds)]]),
+      },
+    });
+  }
+}
+
 /**
  * Apollo's request-level codes (parse, validation, unknown operation, bad request) are the
  * client's fault: they become BAD_USER_INPUT, keeping Apollo's code as `reason`.
@@ -127,8 +160,22 @@ export function normaliseErrorCode(code: unknown): { code: ErrorCode; reason?: s
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   options: { exposeInternals: boolean },
+  original?: unknown,
 ): GraphQLFormattedError {
   const { code, reason } = normaliseErrorCode(formatted.extensions?.code);
+  if (
+    code === 'INTERNAL_SERVER_ERROR' &&
+    original !== undefined &&
+    isDatabaseUnavailable(original)
+  ) {
+    const unavailable = new ServiceUnavailableError();
+    return {
+      message: unavailable.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: unavailable.code, retryAfter: unavailable.retryAfterSeconds },
+    };
+  }
   if (code === 'INTERNAL_SERVER_ERROR') {
     return {
       message: 'Internal server error.',
@@ -140,7 +187,7 @@ export function formatGraphQLError(
       },
     };
   }
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
   return {
     ...formatted,
     extensions: { ...extensions, code, ...(reason ? { reason } : {}) },

@@ -13,6 +13,7 @@ import type { AppServices } from '../../services.js';
 import type { Cleanups } from '../cleanups.js';
 import type { AppConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { requestIdFor } from '../http/request-id.js';
 import { createArmor } from '../security/armor.js';
 import { upgradeClientIp } from '../security/client-ip.js';
@@ -20,7 +21,9 @@ import { fastifyCookieJar, noCookies, type CookieJar } from '../security/cookies
 import { rateLimitHttpPlugin } from '../security/rate-limit.plugin.js';
 import { createApolloServer } from './apollo.js';
 import type { GraphQLContext, Viewer } from './context.js';
-import { RateLimitedError } from './errors.js';
+import { RateLimitedError, ServiceUnavailableError } from './errors.js';
+import { createRequestTextChecker } from './request-text.js';
+import { requestGuardPlugin } from './request-guard.plugin.js';
 import { buildAppSchema } from './schema.js';
 import { attachWebSocketTransport, type WebSocketTransport } from './websocket.js';
 
@@ -82,13 +85,18 @@ export async function registerGraphQLTransport(
   const socketViewers = new WeakMap<IncomingMessage, Viewer | null>();
 
   const armor = createArmor({ exposeLimits: exposeInternals });
+  const checkText = createRequestTextChecker(schema);
   const apollo = await createApolloServer({
     schema,
     introspection: config.introspection,
     exposeInternals,
     metrics,
     errorReporter,
-    plugins: [...armor.plugins, rateLimitHttpPlugin<GraphQLContext>()],
+    plugins: [
+      ...armor.plugins,
+      rateLimitHttpPlugin<GraphQLContext>(),
+      requestGuardPlugin<GraphQLContext>(checkText),
+    ],
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
   });
@@ -100,7 +108,14 @@ export async function registerGraphQLTransport(
       context: async (request, reply) => {
         let em: EntityManager | undefined;
         const forkOnce = () => (em ??= database.orm.em.fork());
-        const viewer = await httpViewer(request.headers.authorization, forkOnce);
+        let viewer: Viewer | null;
+        try {
+          viewer = await httpViewer(request.headers.authorization, forkOnce);
+        } catch (error) {
+          // Checking a session may need the database: while it is down, say "retry shortly".
+          if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError();
+          throw error;
+        }
         return createContext({
           reqId: request.id,
           log: request.log,
@@ -120,6 +135,7 @@ export async function registerGraphQLTransport(
       schema,
       exposeInternals,
       metrics,
+      checkText,
       validationRules: armor.validationRules,
       parseOptions: armor.parseOptions,
       onConnect: async (request, connectionParams) => {

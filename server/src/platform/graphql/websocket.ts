@@ -15,6 +15,7 @@ import { WebSocketServer } from 'ws';
 import type { Metrics } from '../metrics.js';
 import type { GraphQLContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
+import type { RequestTextChecker } from './request-text.js';
 
 export interface WebSocketTransport {
   /** Closes every socket (code 1001, going away) and stops accepting new ones. */
@@ -30,6 +31,8 @@ export function attachWebSocketTransport(options: {
   schema: GraphQLSchema;
   exposeInternals: boolean;
   metrics: Metrics;
+  /** The text rules every input string follows (request-text.ts), as over HTTP. */
+  checkText: RequestTextChecker;
   /** Extra validation rules (graphql-armor's limits), as over HTTP. */
   validationRules?: readonly ValidationRule[];
   /** graphql-js parse limits (maxTokens), as over HTTP. */
@@ -61,10 +64,20 @@ export function attachWebSocketTransport(options: {
       live.clear();
     });
   });
-  const format = (errors: readonly import('graphql').GraphQLError[]) =>
-    errors.map((error) =>
-      formatGraphQLError(error.toJSON(), { exposeInternals: options.exposeInternals }),
-    );
+  const format = (errors: readonly GraphQLError[], context: GraphQLContext) =>
+    errors.map((error) => {
+      const formatted = formatGraphQLError(
+        error.toJSON(),
+        { exposeInternals: options.exposeInternals },
+        error,
+      );
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        context.log.error(
+          { err: error.originalError ?? error, operation: null, path: error.path?.join('.') },
+          'unexpected error',
+        );
+      return formatted;
+    });
   const documents = documentCache(options);
   const serverCleanup = useServer(
     {
@@ -74,6 +87,12 @@ export function attachWebSocketTransport(options: {
       onSubscribe: (_ctx, _id, payload) => {
         const checked = documents(payload.query);
         if ('errors' in checked) return [...checked.errors];
+        try {
+          options.checkText(checked.document, payload.variables);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         return {
           schema: options.schema,
           document: checked.document,
@@ -113,8 +132,10 @@ export function attachWebSocketTransport(options: {
         const live = liveSubscriptions.get(ctx.extra.socket);
         if (live?.delete(id)) metrics.subscriptionEnded();
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) =>
+        result.errors
+          ? { ...result, errors: format(result.errors, args.contextValue as GraphQLContext) }
+          : undefined,
     },
     wsServer,
   );

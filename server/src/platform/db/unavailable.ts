@@ -1,0 +1,61 @@
+/** Socket errors meaning the database could not be reached (or went away mid-request). */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * SQLSTATEs of a server that is shutting down, starting, or out of connections: class 08
+ * (connection exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), 53300.
+ */
+function unavailableSqlState(code: string): boolean {
+  return code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code);
+}
+
+// What pg and knex say when a pooled connection dies or none can be had.
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  const seen = new Set<unknown>();
+  const queue = [error];
+  while (queue.length > 0 && chain.length < 16) {
+    const current = queue.shift();
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    chain.push(current);
+    const { originalError, cause, errors } = current as {
+      originalError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    queue.push(originalError, cause);
+    if (Array.isArray(errors)) queue.push(...(errors as unknown[]));
+  }
+  return chain;
+}
+
+/**
+ * Whether an error means PostgreSQL (real or embedded) is unreachable rather than that the
+ * request was wrong: such a request did nothing and may be retried shortly.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return causes(error).some((candidate) => {
+    const { code, message, name } = candidate as {
+      code?: unknown;
+      message?: unknown;
+      name?: unknown;
+    };
+    if (name === 'ConnectionException') return true;
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || unavailableSqlState(code)))
+      return true;
+    return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+  });
+}
