@@ -25,6 +25,8 @@ export type ApplySquadPlanInput = {
   gameMode: GameMode;
   /** Required for a new team; renames otherwise */
   name?: string | null | undefined;
+  /** The recorded plan (SquadPlan.id) being applied; it counts as accepted */
+  planId?: string | number | null | undefined;
   size: number;
   /** A team the caller may edit */
   teamId?: string | number | null | undefined;

@@ -7,6 +7,7 @@ import { teamRows } from './rows/teams.rows.js';
 import { optimizerRows } from './rows/optimizer.rows.js';
 import { metaRows } from './rows/meta.rows.js';
 import { aiRows } from './rows/ai.rows.js';
+import { feedbackRows } from './rows/feedback.rows.js';
 
 /**
  * Every operation × {anonymous, other user, owner}. A module adds its rows in
@@ -19,6 +20,7 @@ const TABLE: readonly AuthzRow[] = [
   ...teamRows,
   ...metaRows,
   ...aiRows,
+  ...feedbackRows,
 ];
 
 let server: TestServer;

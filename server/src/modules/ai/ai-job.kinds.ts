@@ -16,6 +16,8 @@ import { canView } from '../builds/build.service.js';
 import { adviceForBuild } from '../optimizer/advice.service.js';
 import { savedBuildLoader } from '../optimizer/build-access.js';
 import type { OptimizeSquadInput } from '../optimizer/optimizer.inputs.js';
+import { learnedPreferences } from '../optimizer/learned-preferences.js';
+import { recordPlan } from '../optimizer/plan-record.service.js';
 import { prepareSquadPlan, solvePreparedSquad } from '../optimizer/optimizer.service.js';
 import { synergyFor } from '../teams/synergy.resolver.js';
 import type { AnalyzeSynergyInput } from '../teams/team.inputs.js';
@@ -102,7 +104,12 @@ export async function computeCompose(
   if (!squad)
     throw new BadUserInputError(`Give a request or ${STRUCTURED_FIELDS}.`, { field: 'input' });
   events.progress(AiJobPhase.SOLVING, 0.1);
-  const prepared = await prepareSquadPlan(squad, viewer, savedBuildLoader(em, viewer));
+  const prepared = await prepareSquadPlan(
+    squad,
+    viewer,
+    savedBuildLoader(em, viewer),
+    await learnedPreferences(em, squad.gameMode),
+  );
   const plan = await solvePreparedSquad(prepared, {
     solver: runtime.solver,
     signal: context.signal,
@@ -123,7 +130,8 @@ export async function computeCompose(
   const rosterNames = (squad.roster ?? []).map((player) => player.playerName.trim());
   const extra = { bench: benchOf(plan, rosterNames), notUnderstood };
   return {
-    result: plan,
+    // Recorded like the optimizer's plans: applied, discarded and rated by its id.
+    result: await recordPlan(em, viewer, plan, 'ASSISTANT', runtime.clock.now()),
     facts: planFacts(plan, extra),
     template: planExplanation(plan, extra),
     watchedPlayers: rosterNames,

@@ -106,6 +106,10 @@ export function toModeMeta(snapshot: ModeSnapshot, gameMode: GameMode): ModeMeta
       ...weight,
       roleLabel: roleLabel(weight.specialization, weight.roleKey, gameMode),
     })),
+    // Across modes, shown under the same privacy rule as the mode's aggregates.
+    assistant: snapshot.assistant
+      .filter((row) => row.owners >= snapshot.info.minSample)
+      .map(({ owners, ...row }) => ({ ...row, players: owners })),
   };
 }
 

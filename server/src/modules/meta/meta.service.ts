@@ -67,13 +67,18 @@ export class MetaService {
     return row ? { info: toInfo(row), mode: row.mode, assistant: row.assistant ?? [] } : null;
   }
 
-  /** The weights of the snapshot in force for `gameMode` (empty before the first run). */
-  async weightsInForce(gameMode: GameMode): Promise<readonly PreferenceWeight[]> {
-    const [row] = await this.em.execute<{ weights: PreferenceWeight[] | null }[]>(
-      `select ${MODE_OF} -> 'weights' as weights from meta_snapshots s where ${IN_FORCE}`,
+  /**
+   * The preference weights of the snapshot in force for `gameMode`, with its version (null and
+   * no weights before the first run, or when no snapshot is in force).
+   */
+  async weightsInForce(
+    gameMode: GameMode,
+  ): Promise<{ version: number | null; weights: readonly PreferenceWeight[] }> {
+    const [row] = await this.em.execute<{ version: number; weights: PreferenceWeight[] | null }[]>(
+      `select s.version, ${MODE_OF} -> 'weights' as weights from meta_snapshots s where ${IN_FORCE}`,
       [gameMode],
     );
-    return row?.weights ?? [];
+    return { version: row?.version ?? null, weights: row?.weights ?? [] };
   }
 
   /** Snapshots newest first, with their section for `gameMode`. */

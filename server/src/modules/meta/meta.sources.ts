@@ -1,7 +1,7 @@
 /**
- * What the learning pipeline reads: the platform's own builds and teams, player by player, in
- * keyset-paged queries so memory holds one page of rows and the small facts of one batch of
- * players, never the whole table. Roles and capabilities come from the teams module (the
+ * What the learning pipeline reads: the platform's own builds, teams, proposed plans and AI jobs
+ * with their players' thumbs, player by player, in keyset-paged queries so memory holds one page
+ * of rows and the small facts of one batch of players, never the whole table. Roles and capabilities come from the teams module (the
  * same rules as a team's coverage), coverage itself from the game package's core.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -11,6 +11,7 @@ import {
   type BuildTemplate,
   type GameMode,
   type OwnerFacts,
+  type PlanFact,
   type TeamFact,
   type TeamMemberFact,
 } from '@gw2/game';
@@ -94,8 +95,33 @@ async function* pages<T>(
   }
 }
 
-function emptyFacts(): { builds: OwnerFacts['builds'][number][]; teams: TeamFact[] } {
-  return { builds: [], teams: [] };
+type MutableFacts = {
+  -readonly [K in keyof OwnerFacts]: OwnerFacts[K][number][];
+};
+
+function emptyFacts(): MutableFacts {
+  return { builds: [], teams: [], plans: [], aiJobs: [] };
+}
+
+const toRating = (value: number | null): -1 | 0 | 1 => (value === 1 ? 1 : value === -1 ? -1 : 0);
+
+interface PlanRow {
+  readonly owner_id: string;
+  readonly id: string;
+  readonly game_mode: string;
+  readonly source: PlanFact['source'];
+  readonly outcome: PlanFact['outcome'];
+  readonly members: PlanFact['members'];
+  readonly rating: number | null;
+}
+
+interface AiJobRow {
+  readonly owner_id: string;
+  readonly id: string;
+  readonly kind: string;
+  readonly source: string | null;
+  readonly status: string;
+  readonly rating: number | null;
 }
 
 /**
@@ -206,6 +232,57 @@ export async function* ownerFacts(
       }
     }
 
-    yield users.map(({ id }) => ({ ...facts.get(id)!, plans: [], aiJobs: [] }));
+    // Plans proposed to the batch's players, with the thumbs each gave their own plan.
+    for await (const page of pages<PlanRow>(
+      em,
+      (after) => [
+        `select p.owner_id, p.id, p.game_mode, p.source, p.outcome, p.members, f.rating
+         from squad_plans p left join feedback f on f.subject_type = 'SQUAD_PLAN'
+           and f.subject_id = p.id and f.user_id = p.owner_id
+         where p.owner_id between ? and ? ${after ? 'and (p.owner_id, p.id) > (?, ?)' : ''}
+         order by p.owner_id, p.id`,
+        [first, last, ...(after ?? [])],
+      ],
+      (row) => [row.owner_id, row.id],
+      options.pageSize,
+    )) {
+      count('squad_plans', page.length);
+      for (const row of page) {
+        if (!isGameMode(row.game_mode)) continue;
+        facts.get(row.owner_id)?.plans.push({
+          gameMode: row.game_mode,
+          source: row.source,
+          outcome: row.outcome,
+          rating: toRating(row.rating),
+          members: row.members,
+        });
+      }
+    }
+
+    for await (const page of pages<AiJobRow>(
+      em,
+      (after) => [
+        `select j.owner_id, j.id, j.kind, j.source, j.status, f.rating
+         from ai_jobs j left join feedback f on f.subject_type = 'AI_JOB'
+           and f.subject_id = j.id and f.user_id = j.owner_id
+         where j.owner_id between ? and ? ${after ? 'and (j.owner_id, j.id) > (?, ?)' : ''}
+         order by j.owner_id, j.id`,
+        [first, last, ...(after ?? [])],
+      ],
+      (row) => [row.owner_id, row.id],
+      options.pageSize,
+    )) {
+      count('ai_jobs', page.length);
+      for (const row of page) {
+        facts.get(row.owner_id)?.aiJobs.push({
+          kind: row.kind,
+          source: row.source,
+          status: row.status,
+          rating: toRating(row.rating),
+        });
+      }
+    }
+
+    yield users.map(({ id }) => facts.get(id)!);
   }
 }

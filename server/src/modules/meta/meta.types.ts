@@ -195,6 +195,33 @@ export class PreferenceWeight {
   approval!: number;
 }
 
+@ObjectType({ description: 'AI assistant jobs of one kind and explanation source' })
+export class AssistantUsage {
+  @Field(() => String, { description: 'COMPOSE_SQUAD, REVIEW_BUILD or EXPLAIN_SYNERGY' })
+  kind!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'LLM or OPTIMIZER (templates); null for jobs that never answered',
+  })
+  source!: string | null;
+
+  @Field(() => Int)
+  jobs!: number;
+
+  @Field(() => Int)
+  succeeded!: number;
+
+  @Field(() => Int)
+  thumbsUp!: number;
+
+  @Field(() => Int)
+  thumbsDown!: number;
+
+  @Field(() => Int)
+  players!: number;
+}
+
 @ObjectType({ description: 'What players really run in a mode, from the meta snapshot in force' })
 export class ModeMeta {
   @Field(() => MetaSnapshotInfo)
@@ -240,6 +267,11 @@ export class ModeMeta {
 
   @Field(() => [PreferenceWeight])
   weights!: PreferenceWeight[];
+
+  @Field(() => [AssistantUsage], {
+    description: 'AI assistant answers and their thumbs, across modes (minSample applies)',
+  })
+  assistant!: AssistantUsage[];
 }
 
 @ObjectType({ description: 'One snapshot of a mode in the history (acceptance over time)' })

@@ -178,6 +178,12 @@ export class PlanAssignmentInput {
     'The team takes the plan’s game mode and size',
 })
 export class ApplySquadPlanInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The recorded plan (SquadPlan.id) being applied; it counts as accepted',
+  })
+  planId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'A team the caller may edit' })
   teamId?: string | null;
 

@@ -12,6 +12,8 @@ import { ApplyPlanService } from './apply-plan.service.js';
 import { adviceForBuild } from './advice.service.js';
 import { BuildAdvice } from './advice.types.js';
 import { savedBuildLoader } from './build-access.js';
+import { learnedPreferences } from './learned-preferences.js';
+import { decidePlan, ownPlan, recordPlan } from './plan-record.service.js';
 import { ApplySquadPlanInput, OptimizeSquadInput } from './optimizer.inputs.js';
 import { optimizeSquadPlan } from './optimizer.service.js';
 import { SquadPlan } from './optimizer.types.js';
@@ -28,12 +30,22 @@ export class OptimizerResolver {
     @Arg('input', () => OptimizeSquadInput) input: OptimizeSquadInput,
     @Ctx() context: GraphQLContext,
   ): Promise<SquadPlan> {
-    const plan = await optimizeSquadPlan(
+    const solved = await optimizeSquadPlan(
       input,
       context.viewer,
       savedBuildLoader(context.em, context.viewer),
       { solver: context.services.solver },
+      await learnedPreferences(context.em, input.gameMode),
     );
+    const plan = context.viewer
+      ? await recordPlan(
+          context.em,
+          context.viewer,
+          solved,
+          'OPTIMIZER',
+          context.services.clock.now(),
+        )
+      : solved;
     context.log.info(
       {
         gameMode: plan.gameMode,
@@ -76,11 +88,45 @@ export class OptimizerResolver {
     @Arg('input', () => ApplySquadPlanInput) input: ApplySquadPlanInput,
     @Ctx() context: GraphQLContext,
   ): Promise<Team> {
+    const viewer = requireViewer(context);
+    // Checked first: a plan id that is not the caller's changes nothing.
+    if (input.planId != null) await ownPlan(context.em, viewer, input.planId);
     const { team, created } = await new ApplyPlanService(
       context.services.pubSub,
       context.services.clock,
-    ).apply(context.em, requireViewer(context), input);
+    ).apply(context.em, viewer, input);
     if (created) context.services.metrics.teamCreated();
+    if (input.planId != null) {
+      await decidePlan(
+        context.em,
+        viewer,
+        input.planId,
+        'APPLIED',
+        context.services.clock.now(),
+        'input.planId',
+      );
+    }
     return toTeam(team, teamReadScope(context));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Says a recorded plan was not used (the learning pipeline counts it as discarded). ' +
+      'True when it was open; a plan applied already cannot be discarded',
+  })
+  @Authorized()
+  async discardSquadPlan(
+    @Arg('planId', () => ID) planId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
+    const record = await decidePlan(
+      context.em,
+      requireViewer(context),
+      planId,
+      'DISCARDED',
+      context.services.clock.now(),
+      'planId',
+    );
+    return record.outcome === 'DISCARDED';
   }
 }

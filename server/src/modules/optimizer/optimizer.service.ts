@@ -43,6 +43,7 @@ import {
   type BuildSource,
 } from './candidates.js';
 import { toTeamCoverage } from '../teams/team.mapper.js';
+import { NO_LEARNED_PREFERENCES, type LearnedPreferences } from './learned-preferences.js';
 import { toExplanation } from './plan-explanation.mapper.js';
 import { blaming, toUserInputError } from './optimizer.errors.js';
 import { SquadPool, type LockedMemberInput, type OptimizeSquadInput } from './optimizer.inputs.js';
@@ -317,8 +318,15 @@ function pickLocked<T extends BuildCandidate>(
   return match;
 }
 
-function metaPool(input: OptimizeSquadInput, context: RoleContext): PreparedPool {
-  const options = metaPoolFor(input.gameMode);
+function metaPool(
+  input: OptimizeSquadInput,
+  context: RoleContext,
+  learned: LearnedPreferences,
+): PreparedPool {
+  const options = metaPoolFor(input.gameMode).map((option) => ({
+    ...option,
+    priority: learned.weightOf(option.specialization, option.roleKey),
+  }));
   const listed = new Map(
     listRoleOptions()
       .filter((entry) => entry.context === context)
@@ -405,6 +413,7 @@ function rosterPool(
   input: OptimizeSquadInput,
   sources: readonly BuildSource[][],
   context: RoleContext,
+  learned: LearnedPreferences,
 ): PreparedPool {
   const roster = input.roster ?? [];
   const locks = input.locked ?? [];
@@ -480,6 +489,7 @@ function rosterPool(
           specialization: candidate.specialization,
           roleKey: candidate.roleKey,
           provides: candidate.provides,
+          priority: learned.weightOf(candidate.specialization, candidate.roleKey),
         };
       }),
     };
@@ -489,9 +499,10 @@ function rosterPool(
 
 function toPlan(
   plan: GameSquadPlan,
-  details: ReadonlyMap<string, OptionDetails>,
+  prepared: PreparedSquad,
   coverage: SquadPlan['coverage'],
 ): SquadPlan {
+  const { details } = prepared;
   const assignments = new Map<number, PlanAssignment>(
     plan.assignments.map((assignment) => {
       const detail = details.get(assignment.buildId);
@@ -538,6 +549,7 @@ function toPlan(
       message: gap.message,
     })),
     explanation: toExplanation(plan.explanation),
+    metaSnapshotVersion: prepared.metaSnapshotVersion,
   };
 }
 
@@ -553,26 +565,30 @@ export interface PreparedSquad {
   readonly request: ModePlanRequest;
   readonly timeLimitMs: number;
   readonly details: ReadonlyMap<string, OptionDetails>;
+  /** The meta snapshot whose weights gave the options their priorities (null: none). */
+  readonly metaSnapshotVersion: number | null;
 }
 
 /**
  * Checks a request and builds the optimizer's input: everything `optimizeSquadPlan` refuses is
  * refused here, without solving (the AI assistant validates requests this way before queueing).
  * Anonymous callers may use the META pool and chat codes; saved build ids need a viewer and are
- * loaded through `loadBuilds` (which applies build visibility).
+ * loaded through `loadBuilds` (which applies build visibility). `learned` ranks the options in
+ * the optimizer's last tier (see learned-preferences.ts).
  */
 export async function prepareSquadPlan(
   input: OptimizeSquadInput,
   viewer: Viewer | null,
   loadBuilds: SavedBuildLoader,
+  learned: LearnedPreferences = NO_LEARNED_PREFERENCES,
 ): Promise<PreparedSquad> {
   checkLimits(input);
   const context = GAME_MODE_CONTEXT[input.gameMode];
   const preferences = preferencesOf(input);
   const prepared =
     input.pool === SquadPool.META
-      ? metaPool(input, context)
-      : rosterPool(input, await rosterSources(input, viewer, loadBuilds), context);
+      ? metaPool(input, context, learned)
+      : rosterPool(input, await rosterSources(input, viewer, loadBuilds), context, learned);
   return {
     request: {
       gameMode: input.gameMode,
@@ -583,6 +599,7 @@ export async function prepareSquadPlan(
     },
     timeLimitMs: input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     details: prepared.details,
+    metaSnapshotVersion: learned.snapshotVersion,
   };
 }
 
@@ -600,7 +617,7 @@ export async function solvePreparedSquad(
     const labels = new Map(
       plan.assignments.map((a) => [a.playerId ?? `slot-${a.slot}`, a.playerName ?? a.label]),
     );
-    return toPlan(plan, prepared.details, toTeamCoverage(coverage, labels));
+    return toPlan(plan, prepared, toTeamCoverage(coverage, labels));
   } catch (error) {
     throw toUserInputError(error);
   }
@@ -612,6 +629,7 @@ export async function optimizeSquadPlan(
   viewer: Viewer | null,
   loadBuilds: SavedBuildLoader,
   solving: SquadSolving = { solver: inlineSolver },
+  learned: LearnedPreferences = NO_LEARNED_PREFERENCES,
 ): Promise<SquadPlan> {
-  return solvePreparedSquad(await prepareSquadPlan(input, viewer, loadBuilds), solving);
+  return solvePreparedSquad(await prepareSquadPlan(input, viewer, loadBuilds, learned), solving);
 }

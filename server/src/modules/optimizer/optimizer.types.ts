@@ -121,6 +121,14 @@ export class PlanScore {
 
 @ObjectType({ description: 'An optimised squad' })
 export class SquadPlan {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Plans proposed to signed-in players are recorded (null for anonymous callers): pass the ' +
+      'id to applySquadPlan or discardSquadPlan, and rate it with submitFeedback (SQUAD_PLAN)',
+  })
+  id?: string | null;
+
   @Field(() => GameMode)
   gameMode!: GameModeId;
 
@@ -162,4 +170,12 @@ export class SquadPlan {
 
   @Field(() => PlanExplanation)
   explanation!: PlanExplanation;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The meta snapshot whose preference weights ranked equally good plans (metaSnapshot); ' +
+      'null before the learning pipeline’s first snapshot',
+  })
+  metaSnapshotVersion!: number | null;
 }

@@ -8,6 +8,7 @@ import {
   ProfessionResolver,
   SpecializationResolver,
 } from '../../modules/catalog/catalog.resolver.js';
+import { FeedbackResolver } from '../../modules/feedback/feedback.resolver.js';
 import { MetaResolver } from '../../modules/meta/meta.resolver.js';
 import { OptimizerResolver } from '../../modules/optimizer/optimizer.resolver.js';
 import { SystemResolver } from '../../modules/system/system.resolver.js';
@@ -40,6 +41,7 @@ export const resolvers = [
   TeamResolver,
   SynergyResolver,
   MetaResolver,
+  FeedbackResolver,
   AiJobResolver,
 ] as const;
 
