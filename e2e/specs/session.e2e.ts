@@ -20,6 +20,7 @@ const pages = () => [
   { path: buildPath, shows: build.name },
   { path: '/teams', shows: 'Reload raid' },
   { path: teamPath, shows: 'Reload raid' },
+  { path: '/account', shows: owner.email },
 ];
 
 describe('reload and deep links on signed-in pages', () => {
@@ -68,7 +69,7 @@ describe('reload and deep links on signed-in pages', () => {
     const { page } = player;
     await page.goto('/builds');
     await expectText(page.locator('main'), '1 build');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expectPath(page, '/');
     await page.getByRole('link', { name: 'Builds' }).click();
     await expectText(page.locator('main'), '0 builds');

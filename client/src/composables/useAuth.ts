@@ -69,6 +69,11 @@ export interface Auth {
   /** Trades the refresh cookie for a new access token; false when there is no session. */
   refresh(): Promise<boolean>;
   signOut(): Promise<void>;
+  /**
+   * Forgets the session here without asking the server: for when the server already ended it
+   * (signed out everywhere, account deleted).
+   */
+  forget(): Promise<void>;
   /** Stops the refresh timer. */
   dispose(): void;
 }
@@ -187,6 +192,7 @@ export function createAuth(
         await clear();
       }
     },
+    forget: clear,
     dispose: cancelTimer,
   };
   return auth;

@@ -41,6 +41,10 @@ type Documents = {
     "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.AddTeamMemberDocument,
     "\n  mutation UpdateTeamMember($memberId: ID!, $input: UpdateTeamMemberInput!, $expectedVersion: Int) {\n    updateTeamMember(memberId: $memberId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.UpdateTeamMemberDocument,
     "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateMemberBuildDocument,
+    "\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n": typeof types.AccountPageDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      ...BuildIcon_build\n      specializations {\n        specialization {\n          id\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n      ...BuildEditor_build\n      ...DuplicateBuild_build\n    }\n  }\n": typeof types.BuildPageDocument,
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": typeof types.DeleteBuildDocument,
     "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BuildsPageDocument,
@@ -83,6 +87,10 @@ const documents: Documents = {
     "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.AddTeamMemberDocument,
     "\n  mutation UpdateTeamMember($memberId: ID!, $input: UpdateTeamMemberInput!, $expectedVersion: Int) {\n    updateTeamMember(memberId: $memberId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.UpdateTeamMemberDocument,
     "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateMemberBuildDocument,
+    "\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n": types.AccountPageDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    logoutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  query BuildPage($id: ID!) {\n    build(id: $id) {\n      id\n      name\n      chatCode\n      gameModes\n      roles\n      statPrefix\n      notes\n      visibility\n      updatedAt\n      viewerCanEdit\n      providedBoons\n      owner {\n        id\n        username\n      }\n      ...BuildIcon_build\n      specializations {\n        specialization {\n          id\n        }\n        ...TraitLine_line\n      }\n      suggestedRoles {\n        ...RoleOptionList_role\n      }\n      ...BuildEditor_build\n      ...DuplicateBuild_build\n    }\n  }\n": types.BuildPageDocument,
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": types.DeleteBuildDocument,
     "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BuildsPageDocument,
@@ -220,6 +228,22 @@ export function graphql(source: "\n  mutation UpdateTeamMember($memberId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

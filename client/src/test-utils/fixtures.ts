@@ -251,6 +251,9 @@ export function fakeAuth(user: AuthUser | null = SIGNED_IN): Auth {
     signOut: async () => {
       state.user = null;
     },
+    forget: async () => {
+      state.user = null;
+    },
     dispose: () => undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './format';
+import { formatDate, formatDuration } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -14,5 +14,12 @@ describe('formatDuration', () => {
     [172_800 + 59, '2 d'],
   ])('%s seconds reads "%s"', (seconds, expected) => {
     expect(formatDuration(seconds)).toBe(expected);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes the UTC day in the given locale', () => {
+    expect(formatDate('2026-12-01T23:30:00.000Z', 'en-GB')).toBe('1 December 2026');
+    expect(formatDate('2026-12-01T23:30:00.000Z', 'en-US')).toBe('December 1, 2026');
   });
 });

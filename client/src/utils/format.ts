@@ -17,3 +17,10 @@ export function formatDuration(totalSeconds: number): string {
   const shown = parts.slice(0, 2).filter((part) => !part.startsWith('0 '));
   return shown.length > 0 ? shown.join(' ') : '0 s';
 }
+
+/** "1 December 2026": a day as the player's browser writes dates, in UTC like the server. */
+export function formatDate(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+}
