@@ -8,7 +8,6 @@ import {
   Mutation,
   Query,
   Resolver,
-  Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { NotFoundError } from '../../platform/graphql/errors.js';
@@ -25,6 +24,7 @@ import {
   ImportBuildsPayload,
 } from './build.types.js';
 import { decodeChatCode } from './build.validation.js';
+import { Parent } from '../../platform/graphql/parent.js';
 
 @Resolver(() => Build)
 export class BuildResolver {
@@ -131,7 +131,7 @@ export class BuildResolver {
   }
 
   @FieldResolver(() => BuildOwner)
-  async owner(@Root() build: Build, @Ctx() context: GraphQLContext): Promise<BuildOwner> {
+  async owner(@Parent() build: Build, @Ctx() context: GraphQLContext): Promise<BuildOwner> {
     const owner = await buildLoaders(context).owners.load(build.ownerId);
     // The foreign key cascades deletes, so an owner exists for every build read.
     if (!owner) throw new Error(`Build ${build.id} has no owner ${build.ownerId}`);
@@ -139,7 +139,7 @@ export class BuildResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller may change or delete it' })
-  viewerCanEdit(@Root() build: Build, @Ctx() context: GraphQLContext): boolean {
+  viewerCanEdit(@Parent() build: Build, @Ctx() context: GraphQLContext): boolean {
     return context.viewer?.userId === build.ownerId;
   }
 }
@@ -147,7 +147,7 @@ export class BuildResolver {
 @Resolver(() => BuildConnection)
 export class BuildConnectionResolver {
   @FieldResolver(() => Int, { description: 'Every matching build (one more statement)' })
-  totalCount(@Root() connection: BuildConnection): Promise<number> {
+  totalCount(@Parent() connection: BuildConnection): Promise<number> {
     return connection.count();
   }
 }

@@ -10,7 +10,7 @@ import {
   type ProfessionId,
   type RoleContext as RoleContextId,
 } from '@gw2/game';
-import { Arg, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../../platform/graphql/errors.js';
 import {
   majorTraitsOf,
@@ -29,6 +29,7 @@ import {
   Specialization,
   Trait,
 } from './catalog.types.js';
+import { Parent } from '../../platform/graphql/parent.js';
 
 /**
  * The catalog is frozen data: its API views are built once, not per request (the professions
@@ -77,7 +78,7 @@ export class ProfessionResolver {
 
   @FieldResolver(() => [Specialization])
   specializations(
-    @Root() profession: Profession,
+    @Parent() profession: Profession,
     @Arg('elite', () => Boolean, { nullable: true }) elite?: boolean | null,
   ): Specialization[] {
     // The root came from the catalog, so the lookup always succeeds.
@@ -140,12 +141,12 @@ export class SpecializationResolver {
   }
 
   @FieldResolver(() => [Trait], { description: 'In tier order' })
-  minorTraits(@Root() specialization: Specialization): Trait[] {
+  minorTraits(@Parent() specialization: Specialization): Trait[] {
     return minorTraitsOf(specialization.id);
   }
 
   @FieldResolver(() => MajorTraits)
-  majorTraits(@Root() specialization: Specialization): MajorTraits {
+  majorTraits(@Parent() specialization: Specialization): MajorTraits {
     return majorTraitsOf(specialization.id);
   }
 }

@@ -8,7 +8,6 @@ import {
   Mutation,
   Query,
   Resolver,
-  Root,
   Subscription,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
@@ -47,6 +46,7 @@ import {
   TeamShare,
   UserProfile,
 } from './team.types.js';
+import { Parent } from '../../platform/graphql/parent.js';
 
 // The team services are stateless apart from what they are given: built per call from the
 // context's services.
@@ -269,7 +269,7 @@ export class TeamResolver {
   })
   teamUpdated(
     @Arg('teamId', () => ID) _teamId: string,
-    @Root() snapshot: TeamSnapshot,
+    @Parent() snapshot: TeamSnapshot,
     @Ctx() context: GraphQLContext,
   ): Team {
     // `members { build { owner } }` answers from the snapshot too.
@@ -279,14 +279,14 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => UserProfile)
-  async owner(@Root() team: Team): Promise<UserProfile> {
+  async owner(@Parent() team: Team): Promise<UserProfile> {
     const user = await team.scope.usersById.load(team.ownerId);
     if (!user) throw new NotFoundError('User'); // owners cascade with their teams
     return toUserProfile(user);
   }
 
   @FieldResolver(() => TeamAccess, { description: 'What the caller may do with the team' })
-  async viewerAccess(@Root() team: Team): Promise<TeamAccess> {
+  async viewerAccess(@Parent() team: Team): Promise<TeamAccess> {
     const { viewer } = team.scope;
     const share =
       viewer === null || viewer.userId === team.ownerId
@@ -301,7 +301,7 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => [TeamMember], { description: 'In subgroup and position order' })
-  async members(@Root() team: Team): Promise<TeamMember[]> {
+  async members(@Parent() team: Team): Promise<TeamMember[]> {
     const members = await team.scope.membersByTeam.load(team.id);
     const derived = derivedOf(members);
     derived.members ??= members.map((member) => toTeamMember(member, team));
@@ -309,7 +309,7 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => TeamCoverage)
-  async coverage(@Root() team: Team): Promise<TeamCoverage> {
+  async coverage(@Parent() team: Team): Promise<TeamCoverage> {
     const members = await team.scope.membersByTeam.load(team.id);
     const derived = derivedOf(members);
     if (!derived.coverage) {
@@ -324,7 +324,7 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => [TeamShare], { description: 'Who the team is shared with (owner only)' })
-  async shares(@Root() team: Team): Promise<TeamShare[]> {
+  async shares(@Parent() team: Team): Promise<TeamShare[]> {
     if (team.scope.viewer?.userId !== team.ownerId) return [];
     const shares = await team.scope.sharesByTeam.load(team.id);
     return shares.map((share) => ({ user: toUserProfile(share.user), access: share.access }));
