@@ -13,6 +13,10 @@ const shared = {
   resolve: {
     alias: [
       { find: /^@gw2\/game$/, replacement: `${gameSource}/index.ts` },
+      {
+        find: /^@gw2\/game\/real-build-codes\.json$/,
+        replacement: `${gameSource}/codec/real-build-codes.json`,
+      },
       { find: /^@gw2\/game\/(.*)$/, replacement: `${gameSource}/$1/index.ts` },
       { find: /^graphql$/, replacement: graphqlEntry },
     ],

@@ -4,7 +4,7 @@ import { createMemoryHistory } from 'vue-router';
 import App from './App.vue';
 import { authKey, createAuth } from './composables/useAuth';
 import { createTokenStore } from './graphql/auth-token';
-import { HomePageDocument } from './gql/graphql';
+import { AboutPageDocument } from './gql/graphql';
 import { createAppRouter } from './router';
 import { createMockApollo } from './test-utils/apollo';
 
@@ -13,7 +13,7 @@ async function mountAt(path: string) {
   await router.push(path);
   await router.isReady();
   const apollo = createMockApollo([
-    { request: { query: HomePageDocument }, error: new Error('offline') },
+    { request: { query: AboutPageDocument }, error: new Error('offline') },
   ]);
   const auth = createAuth(apollo.client, { tokens: createTokenStore() });
   const wrapper = mount(App, {

@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/TeamPage.vue'),
     props: true,
   },
+  { path: '/about', name: 'about', component: () => import('./pages/AboutPage.vue') },
   { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
   { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue') },
   { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },

@@ -84,6 +84,11 @@ async function check(name, path, run, viewport = { width: 1280, height: 800 }) {
 try {
   await check('home', '/', async (page) => {
     await page.getByRole('heading', { level: 1, name: 'GW2 Squad Optimizer' }).waitFor();
+    await page.getByRole('list', { name: 'Starter builds' }).waitFor();
+  });
+
+  await check('about', '/about', async (page) => {
+    await page.getByRole('heading', { level: 1, name: 'About' }).waitFor();
     if (expectApi) {
       const version = page.getByTestId('server-version');
       await version.waitFor();

@@ -30,6 +30,7 @@ type Documents = {
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": typeof types.ServerInfoCard_ServerInfoFragmentDoc,
     "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n": typeof types.SquadGrid_TeamFragmentDoc,
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n": typeof types.SquadMemberCard_MemberFragmentDoc,
+    "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AddStarterBuildDocument,
     "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": typeof types.TraitLine_LineFragmentDoc,
     "\n  fragment AuthSession on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.AuthSessionFragmentDoc,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n": typeof types.SignInDocument,
@@ -41,6 +42,7 @@ type Documents = {
     "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.AddTeamMemberDocument,
     "\n  mutation UpdateTeamMember($memberId: ID!, $input: UpdateTeamMemberInput!, $expectedVersion: Int) {\n    updateTeamMember(memberId: $memberId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.UpdateTeamMemberDocument,
     "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateMemberBuildDocument,
+    "\n  query AboutPage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": typeof types.AboutPageDocument,
     "\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n": typeof types.AccountPageDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
@@ -49,7 +51,6 @@ type Documents = {
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": typeof types.DeleteBuildDocument,
     "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BuildsPageDocument,
     "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n": typeof types.ImportBuildDocument,
-    "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": typeof types.HomePageDocument,
     "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    owner {\n      id\n      username\n    }\n    members {\n      id\n      label\n      playerName\n      subgroup\n      position\n      roleKey\n      build {\n        id\n      }\n    }\n    ...SquadGrid_team\n    coverage {\n      score\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n": typeof types.TeamPage_TeamFragmentDoc,
     "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      # Asked over HTTP only: a live payload never changes what this session may do.\n      viewerAccess\n      ...TeamPage_team\n    }\n  }\n": typeof types.TeamPageDocument,
     "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.TeamUpdatedDocument,
@@ -76,6 +77,7 @@ const documents: Documents = {
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": types.ServerInfoCard_ServerInfoFragmentDoc,
     "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      ...SquadMemberCard_member\n    }\n  }\n": types.SquadGrid_TeamFragmentDoc,
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n": types.SquadMemberCard_MemberFragmentDoc,
+    "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": types.AddStarterBuildDocument,
     "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n": types.TraitLine_LineFragmentDoc,
     "\n  fragment AuthSession on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.AuthSessionFragmentDoc,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n": types.SignInDocument,
@@ -87,6 +89,7 @@ const documents: Documents = {
     "\n  mutation AddTeamMember($teamId: ID!, $input: AddTeamMemberInput!, $expectedVersion: Int) {\n    addTeamMember(teamId: $teamId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.AddTeamMemberDocument,
     "\n  mutation UpdateTeamMember($memberId: ID!, $input: UpdateTeamMemberInput!, $expectedVersion: Int) {\n    updateTeamMember(memberId: $memberId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.UpdateTeamMemberDocument,
     "\n  mutation CreateMemberBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateMemberBuildDocument,
+    "\n  query AboutPage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": types.AboutPageDocument,
     "\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n": types.AccountPageDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    logoutEverywhere\n  }\n": types.SignOutEverywhereDocument,
@@ -95,7 +98,6 @@ const documents: Documents = {
     "\n  mutation DeleteBuild($id: ID!) {\n    deleteBuild(id: $id)\n  }\n": types.DeleteBuildDocument,
     "\n  query BuildsPage($first: Int!, $after: String, $filter: BuildFilter) {\n    builds(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          ...BuildCard_build\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BuildsPageDocument,
     "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n": types.ImportBuildDocument,
-    "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n": types.HomePageDocument,
     "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    owner {\n      id\n      username\n    }\n    members {\n      id\n      label\n      playerName\n      subgroup\n      position\n      roleKey\n      build {\n        id\n      }\n    }\n    ...SquadGrid_team\n    coverage {\n      score\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n": types.TeamPage_TeamFragmentDoc,
     "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      # Asked over HTTP only: a live payload never changes what this session may do.\n      viewerAccess\n      ...TeamPage_team\n    }\n  }\n": types.TeamPageDocument,
     "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.TeamUpdatedDocument,
@@ -187,6 +189,10 @@ export function graphql(source: "\n  fragment SquadMemberCard_member on TeamMemb
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n"): (typeof documents)["\n  fragment TraitLine_line on BuildSpecialization {\n    traitChoices\n    specialization {\n      id\n      name\n      icon\n      elite\n    }\n    majorTraits {\n      id\n      name\n      icon\n      tier\n      description\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -231,6 +237,10 @@ export function graphql(source: "\n  mutation CreateMemberBuild($input: CreateBu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AboutPage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n"): (typeof documents)["\n  query AboutPage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AccountPage {\n    me {\n      id\n      username\n      email\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -260,10 +270,6 @@ export function graphql(source: "\n  query BuildsPage($first: Int!, $after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n"): (typeof documents)["\n  mutation ImportBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n      ...BuildCard_build\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n"): (typeof documents)["\n  query HomePage {\n    serverInfo {\n      ...ServerInfoCard_serverInfo\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { ApolloLink, execute, Observable, type Operation } from '@apollo/client/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HomePageDocument, ReadinessIndicatorDocument } from '../gql/graphql';
+import { AboutPageDocument, ReadinessIndicatorDocument } from '../gql/graphql';
 import { createTokenStore } from './auth-token';
 import { createApolloClient, createAuthLink, retryDelayMs, type AppApolloClient } from './client';
 
@@ -12,7 +12,7 @@ async function headersSentThrough(link: ApolloLink): Promise<Record<string, stri
     return Observable.of({ data: { serverInfo: { version: '1' } } });
   });
   await new Promise<void>((resolve, reject) => {
-    execute(ApolloLink.from([link, terminating]), { query: HomePageDocument }).subscribe({
+    execute(ApolloLink.from([link, terminating]), { query: AboutPageDocument }).subscribe({
       complete: resolve,
       error: reject,
     });
@@ -145,9 +145,9 @@ describe('createApolloClient', () => {
       fetch: fakeFetch,
     });
 
-    await app.client.query({ query: HomePageDocument, fetchPolicy: 'network-only' });
+    await app.client.query({ query: AboutPageDocument, fetchPolicy: 'network-only' });
     tokens.set('player-token');
-    await app.client.query({ query: HomePageDocument, fetchPolicy: 'network-only' });
+    await app.client.query({ query: AboutPageDocument, fetchPolicy: 'network-only' });
 
     expect(requests).toHaveLength(2);
     const [signedOut, signedIn] = requests.map(({ url, init }) => ({

@@ -1,9 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { HomePageDocument } from '../gql/graphql';
+import { AboutPageDocument } from '../gql/graphql';
 import { createMockApollo } from '../test-utils/apollo';
-import HomePage from './HomePage.vue';
+import AboutPage from './AboutPage.vue';
 
 const serverInfo = {
   __typename: 'ServerInfo' as const,
@@ -27,12 +27,12 @@ function readiness(ready: boolean, checks: { name: string; ok: boolean; detail: 
   };
 }
 
-describe('HomePage', () => {
+describe('AboutPage', () => {
   it('shows loading, then the server info from the query', async () => {
     const apollo = createMockApollo([
-      { request: { query: HomePageDocument }, result: { data: { serverInfo } } },
+      { request: { query: AboutPageDocument }, result: { data: { serverInfo } } },
     ]);
-    const wrapper = mount(HomePage, { global: apollo.global });
+    const wrapper = mount(AboutPage, { global: apollo.global });
 
     expect(wrapper.text()).toContain('Loading server info');
 
@@ -45,14 +45,14 @@ describe('HomePage', () => {
     expect(wrapper.text()).toContain('Connected');
     expect(wrapper.text()).toContain('1 h 2 min');
     expect(wrapper.text()).not.toContain('Loading server info');
-    expect(document.title).toBe('GW2 Squad Optimizer');
+    expect(document.title).toBe('About · GW2 Squad Optimizer');
     wrapper.unmount();
   });
 
   it('shows the GraphQL error message and its code, and retries on request', async () => {
     const apollo = createMockApollo([
       {
-        request: { query: HomePageDocument },
+        request: { query: AboutPageDocument },
         result: {
           errors: [
             new GraphQLError('The database is unreachable', {
@@ -61,9 +61,9 @@ describe('HomePage', () => {
           ],
         },
       },
-      { request: { query: HomePageDocument }, result: { data: { serverInfo } } },
+      { request: { query: AboutPageDocument }, result: { data: { serverInfo } } },
     ]);
-    const wrapper = mount(HomePage, { global: apollo.global });
+    const wrapper = mount(AboutPage, { global: apollo.global });
 
     await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true));
     const alert = wrapper.get('[role="alert"]');
@@ -81,9 +81,9 @@ describe('HomePage', () => {
 
   it('follows readiness live through the subscription', async () => {
     const apollo = createMockApollo([
-      { request: { query: HomePageDocument }, result: { data: { serverInfo } } },
+      { request: { query: AboutPageDocument }, result: { data: { serverInfo } } },
     ]);
-    const wrapper = mount(HomePage, { global: apollo.global });
+    const wrapper = mount(AboutPage, { global: apollo.global });
     const status = () => wrapper.get('.readiness [role="status"]');
 
     expect(status().text()).toContain('Checking');
