@@ -169,12 +169,12 @@ export function useTeamMembers(
   function edit(
     memberId: string,
     input: { playerName?: string | null; roleKey?: string | null },
-    done: string,
   ): Promise<boolean> {
+    const before = find(memberId)?.label ?? 'the member';
     return run(
-      'Could not change the member',
+      `Could not change ${before}`,
       () => updateMember({ memberId, input, expectedVersion: version() }),
-      done,
+      () => `Saved ${find(memberId)?.label ?? before}.`,
     );
   }
 

@@ -199,7 +199,7 @@ describe('TeamPage', () => {
     await vi.waitFor(() => expect(column(wrapper, 2).text()).toContain('Bert'));
     expect(wrapper.text()).toContain('Live');
     // What this session may do comes from the HTTP query, not from the live payload.
-    expect(wrapper.find('details').exists()).toBe(true);
+    expect(wrapper.find('details.team__add').exists()).toBe(true);
     wrapper.unmount();
   });
 
@@ -262,7 +262,7 @@ describe('TeamPage', () => {
       },
     ]);
 
-    const details = wrapper.get('details');
+    const details = wrapper.get('details.team__add');
     (details.element as HTMLDetailsElement).open = true;
     await details.trigger('toggle');
     await vi.waitFor(() =>
@@ -323,7 +323,7 @@ describe('TeamPage', () => {
       { request: teamRequest, result: { data: { team: teamData({ viewerAccess: 'READER' }) } } },
     ]);
     expect(reader.wrapper.find('button[aria-label="Remove Anna"]').exists()).toBe(false);
-    expect(reader.wrapper.find('details').exists()).toBe(false);
+    expect(reader.wrapper.find('details.team__add').exists()).toBe(false);
     expect(reader.wrapper.get('[data-member-id="m1"]').attributes('draggable')).toBe('false');
     reader.wrapper.unmount();
   });

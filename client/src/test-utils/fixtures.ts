@@ -152,6 +152,21 @@ export function memberData({
     provides,
     roleSource: 'DECLARED' as const,
     role: role && { __typename: 'RoleOption' as const, ...role },
+    roleInference: {
+      __typename: 'RoleInference' as const,
+      role: role && { __typename: 'RoleOption' as const, ...role, provides },
+      alternatives: [
+        {
+          __typename: 'RoleCandidate' as const,
+          role: {
+            __typename: 'RoleOption' as const,
+            key: 'heal',
+            label: 'Heal',
+            provides: ['HEALING'] as Capability[],
+          },
+        },
+      ],
+    },
     build: {
       __typename: 'Build' as const,
       id: `build-${id}`,
@@ -228,6 +243,7 @@ export function teamData(overrides: Record<string, unknown> = {}) {
     visibility: 'PRIVATE' as const,
     viewerAccess: 'OWNER' as const,
     owner: { __typename: 'UserProfile' as const, id: 'u1', username: 'logan' },
+    shares: [],
     members: [
       memberData({ id: 'm1', label: 'Anna', subgroup: 1, position: 1 }),
       memberData({ id: 'm2', label: 'Bert', subgroup: 1, position: 2, provides: ['ALACRITY'] }),
