@@ -25,6 +25,11 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/about', name: 'about', component: () => import('./pages/AboutPage.vue') },
   { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
+  {
+    path: '/assistant',
+    name: 'assistant',
+    component: () => import('./pages/AssistantPage.vue'),
+  },
   { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue') },
   { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
   {

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startBuiltServer } from './server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,40 +17,10 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = ['server/dist/main.js', 'client/dist/index.html', 'client/dist-docs/index.html'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
-      throw new Error(`the server exited with code ${server.exitCode}:\n${log()}`);
-    }
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the server did not answer ${url}/health within 90 s:\n${log()}`);
-}
-
 /**
- * Starts the built server (API, app and playground on one port) on the embedded database in a
- * fresh data directory, for every e2e spec; stops it afterwards.
+ * Starts the built server on the embedded database (in-process pubsub and limits, no
+ * language model) for every e2e spec; stops it afterwards. A spec needing another
+ * configuration starts its own (see assistant.e2e.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const missing = BUILT.filter((file) => !existsSync(path.join(root, file)));
@@ -60,53 +29,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `e2e needs a build: run \`npm run build\` first (missing ${missing.join(', ')})`,
     );
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gw2-e2e-data-'));
   const artifactsDir =
     process.env.E2E_ARTIFACTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'gw2-e2e-screenshots-'));
   mkdirSync(artifactsDir, { recursive: true });
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startBuiltServer();
 
-  // Embedded database, in-process pubsub and limits, no external service.
-  const inherited = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SENTRY_DSN', 'MISTRAL_API_KEY', 'JWT_SECRET']) {
-    delete inherited[name];
-  }
-  let output = '';
-  const server = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: root,
-    env: {
-      ...inherited,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // Every spec signs players in from 127.0.0.1: the runbook's per-IP limits would stop
-      // the suite, not a player. rate-limits tests cover them.
-      RATE_LIMIT_GLOBAL_PER_MINUTE: '100000',
-      RATE_LIMIT_GLOBAL_PER_HOUR: '1000000',
-      RATE_LIMIT_AUTH_PER_MINUTE: '100000',
-      RATE_LIMIT_AUTH_PER_HOUR: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitForHealth(baseUrl, server, () => output);
-
-  console.warn(`[e2e] server ${baseUrl}; screenshots in ${artifactsDir}`);
-  project.provide('baseUrl', baseUrl);
+  console.warn(`[e2e] server ${server.baseUrl}; screenshots in ${artifactsDir}`);
+  project.provide('baseUrl', server.baseUrl);
   project.provide('artifactsDir', artifactsDir);
 
   return async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    if (server.exitCode !== 0) console.warn(`[e2e] server exited ${server.exitCode}:\n${output}`);
+    const { exitCode, output } = await server.stop();
+    if (exitCode !== 0) console.warn(`[e2e] server exited ${exitCode}:\n${output}`);
     console.warn(`[e2e] screenshots in ${artifactsDir}`);
   };
 }

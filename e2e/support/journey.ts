@@ -38,6 +38,8 @@ export interface PlayerOptions {
   viewport?: { width: number; height: number };
   /** Extra console or request text this player may see (say why at the call). */
   allow?: RegExp[];
+  /** Another server than the shared one (a spec that started its own). */
+  baseUrl?: string;
 }
 
 function isIconUrl(url: string | undefined): boolean {
@@ -112,7 +114,7 @@ export function useJourney(spec: string) {
   async function player(name: string, options: PlayerOptions = {}): Promise<Player> {
     if (!browser) throw new Error('player() runs inside a test or hook');
     const context = await browser.newContext({
-      baseURL: baseUrl,
+      baseURL: options.baseUrl ?? baseUrl,
       viewport: options.viewport ?? DESKTOP,
       permissions: ['clipboard-read', 'clipboard-write'],
     });

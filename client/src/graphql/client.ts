@@ -80,6 +80,7 @@ export function createCache(): InMemoryCache {
         fields: {
           builds: relayStylePagination(['filter']),
           teams: relayStylePagination(['filter']),
+          aiJobs: relayStylePagination(),
         },
       },
     },
