@@ -26,6 +26,7 @@ export const AiJobFieldsFragment = graphql(`
       term
     }
     plan {
+      id
       gameMode
       size
       assignments {

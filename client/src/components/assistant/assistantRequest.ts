@@ -22,6 +22,8 @@ export interface AssistantTeam {
 
 /** A finished roster plan, as applySquadPlan takes it. */
 export interface PlanToApply {
+  /** The recorded plan, so applying it counts as accepted (null when not recorded). */
+  planId?: string;
   gameMode: GameMode;
   size: number;
   assignments: { buildId: string; playerName: string | null; roleKey: string; subgroup: number }[];
