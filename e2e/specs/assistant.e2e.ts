@@ -40,7 +40,7 @@ beforeAll(async () => {
     MISTRAL_SERVER_URL: fake.url,
     MISTRAL_MAX_RETRIES: '1',
   });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await server?.stop();
   await fake?.close();

@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
       throw new Error(`the server exited with code ${server.exitCode}:\n${log()}`);
@@ -42,7 +42,7 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server did not answer ${url}/health within 90 s:\n${log()}`);
+  throw new Error(`the server did not answer ${url}/health within 180 s:\n${log()}`);
 }
 
 /**

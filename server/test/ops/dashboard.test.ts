@@ -84,9 +84,9 @@ describe('Grafana dashboard', () => {
     }
   });
 
-  it('has the Overview, Application, Business and Alerts rows, with an alert list', () => {
+  it('has the Overview, Application, Business, AI assistant and Alerts rows, with an alert list', () => {
     const rows = dashboard.panels.filter((p) => p.type === 'row').map((p) => p.title);
-    expect(rows).toEqual(['Overview', 'Application', 'Business', 'Alerts']);
+    expect(rows).toEqual(['Overview', 'Application', 'Business', 'AI assistant', 'Alerts']);
     const alertsRowY = dashboard.panels.find((p) => p.type === 'row' && p.title === 'Alerts')!
       .gridPos.y;
     const alertList = dashboard.panels.find((p) => p.type === 'alertlist');
