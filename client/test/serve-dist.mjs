@@ -16,7 +16,7 @@ export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: https://render.guildwars2.com",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

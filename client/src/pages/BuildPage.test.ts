@@ -39,9 +39,10 @@ describe('BuildPage', () => {
 
     await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true));
     expect(wrapper.get('h1').text()).toBe('Power Dragonhunter');
-    // render.guildwars2.com is not in the CSP's img-src by default: initials, no blocked load.
-    expect(wrapper.find('img').exists()).toBe(false);
-    expect(wrapper.get('.build__header > [data-testid="icon-fallback"]').text()).toBe('D');
+    // The render service's icon by default (the CSP allows that origin).
+    expect(wrapper.get('.build__header > img').attributes('src')).toBe(
+      'https://render.guildwars2.com/file/27.png',
+    );
     expect(document.title).toBe('Power Dragonhunter · GW2 Squad Optimizer');
     expect(wrapper.text()).toContain('Dragonhunter Guardian · by logan');
     expect(wrapper.text()).toContain('Berserker');
@@ -69,8 +70,7 @@ describe('BuildPage', () => {
     wrapper.unmount();
   });
 
-  it('shows initials for icons the CSP blocks, and when an allowed icon fails', async () => {
-    vi.stubEnv('VITE_ICON_ORIGINS', 'https://render.guildwars2.com');
+  it('shows initials when an icon fails to load, and for origins the CSP blocks', async () => {
     const { wrapper } = await mountPage([
       { request, result: { data: { build: buildPageData() } } },
     ]);
@@ -84,6 +84,15 @@ describe('BuildPage', () => {
     expect(fallback.attributes('aria-label')).toBe('Dragonhunter');
     expect(fallback.text()).toBe('D');
     wrapper.unmount();
+
+    vi.stubEnv('VITE_ICON_ORIGINS', 'none');
+    const { wrapper: tiles } = await mountPage([
+      { request, result: { data: { build: buildPageData() } } },
+    ]);
+    await vi.waitFor(() => expect(tiles.find('h1').exists()).toBe(true));
+    expect(tiles.find('img').exists()).toBe(false);
+    expect(tiles.get('.build__header > [data-testid="icon-fallback"]').text()).toBe('D');
+    tiles.unmount();
   });
 
   it('deletes the build after confirming and goes back to the library', async () => {

@@ -1,8 +1,28 @@
 /**
- * Whether the app may load an icon from this URL. The app's CSP allows images from itself
- * only (`img-src 'self' data:`), so the API's render.guildwars2.com icons would be blocked
- * (and each block logs a console error). A deployment that adds their origin to `img-src`
- * lists it in VITE_ICON_ORIGINS (comma-separated) at build time; otherwise icons show as text.
+ * The official render service, where the game API's icon URLs (professions, specializations,
+ * traits) point. The server's CSP allows exactly this origin in `img-src`.
+ */
+export const RENDER_SERVICE_ORIGIN = 'https://render.guildwars2.com';
+
+/**
+ * Origins icons may load from besides the app itself: the render service by default. A build
+ * may list others in VITE_ICON_ORIGINS (comma-separated; the server's CSP must allow them
+ * too), or `none` for letter tiles only.
+ */
+function iconOrigins(): string[] {
+  const configured = String(import.meta.env.VITE_ICON_ORIGINS ?? '').trim();
+  if (configured === '') return [RENDER_SERVICE_ORIGIN];
+  if (configured === 'none') return [];
+  return configured
+    .split(',')
+    .map((entry) => entry.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+/**
+ * Whether the app may load an icon from this URL: same origin, data URLs, and the origins
+ * above. Anything else would be blocked by the CSP (a console error each), so it shows as a
+ * letter tile without trying; an allowed icon that fails to load (offline) falls back too.
  */
 export function iconAllowed(url: string | null | undefined): url is string {
   if (!url) return false;
@@ -13,10 +33,5 @@ export function iconAllowed(url: string | null | undefined): url is string {
   } catch {
     return false;
   }
-  if (origin === window.location.origin) return true;
-  const allowed = String(import.meta.env.VITE_ICON_ORIGINS ?? '')
-    .split(',')
-    .map((entry) => entry.trim().replace(/\/+$/, ''))
-    .filter(Boolean);
-  return allowed.includes(origin);
+  return origin === window.location.origin || iconOrigins().includes(origin);
 }

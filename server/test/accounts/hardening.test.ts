@@ -108,6 +108,10 @@ describe('security headers', () => {
     expect(appCsp).toContain("default-src 'self'");
     expect(appCsp).toContain("script-src 'self'");
     expect(appCsp).toContain("frame-ancestors 'none'");
+    // Images: the app, data URLs and exactly the game's render service.
+    expect(appCsp).toMatch(
+      /(^|;)\s*img-src 'self' data: https:\/\/render\.guildwars2\.com\s*(;|$)/,
+    );
     expect(appCsp).not.toContain('unsafe-inline');
     expect(appCsp).not.toContain('unsafe-eval');
     expect(app.headers.get('x-content-type-options')).toBe('nosniff');

@@ -5,11 +5,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RateLimitedError } from '../graphql/errors.js';
 import type { RateLimits } from './rate-limits.js';
 
+/**
+ * The official render service, where the game API's icon URLs point: the app shows profession
+ * and specialization icons from there (letter tiles when an image fails). The only origin
+ * besides this one the app loads anything from.
+ */
+export const ICON_ORIGIN = 'https://render.guildwars2.com';
+
 const APP_CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
+  imgSrc: ["'self'", 'data:', ICON_ORIGIN],
   fontSrc: ["'self'"],
   // 'self' covers the same-origin websocket (ws:/wss:) in current browsers.
   connectSrc: ["'self'"],
@@ -71,7 +78,7 @@ export async function registerHttpHardening(
         ...(options.isProduction ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    // The app and playground load nothing cross-origin.
+    // Cross-origin icons (ICON_ORIGIN) are plain <img> loads, which COEP would block.
     crossOriginEmbedderPolicy: false,
     hsts: options.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
