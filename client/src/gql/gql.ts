@@ -31,6 +31,7 @@ type Documents = {
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": typeof types.ServerInfoCard_ServerInfoFragmentDoc,
     "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      role {\n        key\n        label\n      }\n      ...SquadMemberCard_member\n      ...MemberEditor_member\n    }\n  }\n": typeof types.SquadGrid_TeamFragmentDoc,
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n": typeof types.SquadMemberCard_MemberFragmentDoc,
+    "\n  query TeamText($id: ID!, $format: SquadTextFormat!) {\n    team(id: $id) {\n      id\n      asText(format: $format)\n    }\n  }\n": typeof types.TeamTextDocument,
     "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AddStarterBuildDocument,
     "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!, $expectedVersion: Int) {\n    updateTeam(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.UpdateTeamDocument,
     "\n  mutation DeleteTeam($id: ID!, $expectedVersion: Int) {\n    deleteTeam(id: $id, expectedVersion: $expectedVersion)\n  }\n": typeof types.DeleteTeamDocument,
@@ -95,6 +96,7 @@ const documents: Documents = {
     "\n  fragment ServerInfoCard_serverInfo on ServerInfo {\n    version\n    environment\n    database\n    redis\n    uptimeSeconds\n  }\n": types.ServerInfoCard_ServerInfoFragmentDoc,
     "\n  fragment SquadGrid_team on Team {\n    id\n    size\n    members {\n      id\n      label\n      subgroup\n      position\n      role {\n        key\n        label\n      }\n      ...SquadMemberCard_member\n      ...MemberEditor_member\n    }\n  }\n": types.SquadGrid_TeamFragmentDoc,
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n": types.SquadMemberCard_MemberFragmentDoc,
+    "\n  query TeamText($id: ID!, $format: SquadTextFormat!) {\n    team(id: $id) {\n      id\n      asText(format: $format)\n    }\n  }\n": types.TeamTextDocument,
     "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": types.AddStarterBuildDocument,
     "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!, $expectedVersion: Int) {\n    updateTeam(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.UpdateTeamDocument,
     "\n  mutation DeleteTeam($id: ID!, $expectedVersion: Int) {\n    deleteTeam(id: $id, expectedVersion: $expectedVersion)\n  }\n": types.DeleteTeamDocument,
@@ -224,6 +226,10 @@ export function graphql(source: "\n  fragment SquadGrid_team on Team {\n    id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n"): (typeof documents)["\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamText($id: ID!, $format: SquadTextFormat!) {\n    team(id: $id) {\n      id\n      asText(format: $format)\n    }\n  }\n"): (typeof documents)["\n  query TeamText($id: ID!, $format: SquadTextFormat!) {\n    team(id: $id) {\n      id\n      asText(format: $format)\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,3 +11,4 @@ export * from './roles/index.js';
 export * from './coverage/index.js';
 export * from './advice/index.js';
 export * from './meta/index.js';
+export * from './squad-text/index.js';

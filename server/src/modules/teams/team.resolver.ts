@@ -10,6 +10,7 @@ import {
   Resolver,
   Subscription,
 } from 'type-graphql';
+import { formatSquadText } from '@gw2/game';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
 import { requireViewer } from '../../platform/graphql/authz.js';
 import { NotFoundError } from '../../platform/graphql/errors.js';
@@ -34,6 +35,7 @@ import {
 } from './team.mapper.js';
 import { snapshotReadScope, type TeamSnapshot } from './team.snapshot.js';
 import { teamAccess } from './team.rules.js';
+import { SquadTextFormat, squadTextInput } from './team.text.js';
 import { TeamMemberService } from './team-members.service.js';
 import { TeamShareService } from './team-shares.service.js';
 import { TeamService } from './team.service.js';
@@ -321,6 +323,18 @@ export class TeamResolver {
       );
     }
     return derived.coverage;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The squad as text to paste: subgroups, players, builds, roles and what each subgroup is missing',
+  })
+  async asText(
+    @Parent() team: Team,
+    @Arg('format', () => SquadTextFormat) format: SquadTextFormat,
+  ): Promise<string> {
+    const [members, coverage] = await Promise.all([this.members(team), this.coverage(team)]);
+    return formatSquadText(squadTextInput(team, members, coverage), format);
   }
 
   @FieldResolver(() => [TeamShare], { description: 'Who the team is shared with (owner only)' })
