@@ -42,11 +42,20 @@ interface Scenario {
   readonly databaseFree?: boolean;
 }
 
+interface Summary {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  /** CPU ms the server process spent per answered request at maximum load. */
+  readonly cpuPerRequest: number;
+}
+
 interface Row {
   readonly scenario: string;
   readonly database: string;
-  readonly project: { rps: number; p50: number; p99: number; errors: number };
-  readonly ceiling: { rps: number; p50: number; p99: number; errors: number };
+  readonly project: Summary;
+  readonly ceiling: Summary;
   readonly halfRate: number;
   readonly projectHalfP99: number;
   readonly ceilingHalfP99: number;
@@ -97,24 +106,28 @@ async function measure(
   // Warm both (JIT, caches, connection pools).
   for (const server of [project, ceiling])
     await closedLoop(server.url, scenario.request, { connections, seconds: 2 });
-  const results = {
-    project: [] as Awaited<ReturnType<typeof closedLoop>>[],
-    ceiling: [] as Awaited<ReturnType<typeof closedLoop>>[],
-  };
+  type Measured = Awaited<ReturnType<typeof closedLoop>> & { cpuPerRequest: number };
+  const results = { project: [] as Measured[], ceiling: [] as Measured[] };
   for (let round = 0; round < rounds; round += 1) {
     const order =
       round % 2 === 0 ? (['project', 'ceiling'] as const) : (['ceiling', 'project'] as const);
     for (const name of order) {
-      results[name].push(
-        await closedLoop(servers[name].url, scenario.request, { connections, seconds }),
-      );
+      const cpuBefore = servers[name].cpuMs();
+      const result = await closedLoop(servers[name].url, scenario.request, {
+        connections,
+        seconds,
+      });
+      const requests = result.rps * seconds;
+      const cpuPerRequest = (servers[name].cpuMs() - cpuBefore) / Math.max(1, requests);
+      results[name].push({ ...result, cpuPerRequest });
     }
   }
-  const summary = (list: typeof results.project) => ({
+  const summary = (list: readonly Measured[]): Summary => ({
     rps: median(list.map((r) => r.rps)),
     p50: median(list.map((r) => r.p50)),
     p99: median(list.map((r) => r.p99)),
     errors: list.reduce((sum, r) => sum + r.errors, 0),
+    cpuPerRequest: median(list.map((r) => r.cpuPerRequest)),
   });
   const projectSummary = summary(results.project);
   const halfRate = Math.max(1, Math.round(projectSummary.rps / 2));
@@ -216,6 +229,9 @@ async function main(): Promise<void> {
   console.log(
     `\nbench:api — ${rounds} interleaved rounds of ${seconds} s, ${connections} connections; half load paced evenly`,
   );
+  console.log(
+    'CPU ratio = ceiling CPU per request ÷ project CPU per request: what the rps ratio would be on a machine with nothing else running, for servers bound by their own CPU (on PostgreSQL the database works in its own processes, the same statements for both).',
+  );
   console.log(`at start: ${startLoad}; at end: ${loadLine()}\n`);
   console.log(
     markdownTable(
@@ -227,6 +243,8 @@ async function main(): Promise<void> {
         'ratio',
         'project p50 / p99 ms',
         'ceiling p50 / p99 ms',
+        'CPU ms per request project / ceiling',
+        'CPU ratio',
         'half load rps',
         'project p99 at half',
         'ceiling p99 at half',
@@ -240,6 +258,8 @@ async function main(): Promise<void> {
         fmt.ratio(row.project.rps / row.ceiling.rps),
         `${fmt.ms(row.project.p50)} / ${fmt.ms(row.project.p99)}`,
         `${fmt.ms(row.ceiling.p50)} / ${fmt.ms(row.ceiling.p99)}`,
+        `${row.project.cpuPerRequest.toFixed(2)} / ${row.ceiling.cpuPerRequest.toFixed(2)}`,
+        fmt.ratio(row.ceiling.cpuPerRequest / row.project.cpuPerRequest),
         fmt.int(row.halfRate),
         fmt.ms(row.projectHalfP99),
         fmt.ms(row.ceilingHalfP99),
