@@ -186,11 +186,16 @@ interface RoundResult {
   source: string;
 }
 
-async function round(stack: Stack, user: BenchUser, fake: FakeMistral): Promise<RoundResult> {
+async function round(
+  stack: Stack,
+  user: BenchUser,
+  fake: FakeMistral,
+  count = followerCount,
+): Promise<RoundResult> {
   const modelMs = await modelStreamMs(fake);
   const wsUrls = stack.apis.map((api) => `${api.url.replace('http', 'ws')}/graphql`);
   const followers: Follower[] = await Promise.all(
-    Array.from({ length: followerCount }, (_, i) =>
+    Array.from({ length: count }, (_, i) =>
       connectFollower(wsUrls[i % wsUrls.length]!, user.token),
     ),
   );
@@ -286,8 +291,8 @@ async function main(): Promise<void> {
       const stack = await startStack(mode, fake);
       try {
         const [user] = await registerUsers(stack.apis[0]!.url, 1, `ai${Date.now().toString(36)}u`);
-        // Warm-up: solver threads, model client, documents.
-        await round(stack, user!, fake);
+        // Warm-up, one follower: solver threads, model client, documents.
+        await round(stack, user!, fake, 1);
         const results: RoundResult[] = [];
         for (let i = 0; i < rounds; i += 1) {
           console.error(`[${mode}] round ${i + 1}/${rounds}: ${loadLine()}`);
