@@ -30,6 +30,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'assistant',
     component: () => import('./pages/AssistantPage.vue'),
   },
+  { path: '/meta', name: 'meta', component: () => import('./pages/MetaPage.vue') },
   { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue') },
   { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
   {

@@ -160,7 +160,13 @@ export async function createAppServices(
     solver,
     ai: ai.services,
     accounts: {
-      service: new AccountService(accessTokens, clock, logger as FastifyBaseLogger, sessions),
+      service: new AccountService(
+        accessTokens,
+        clock,
+        logger as FastifyBaseLogger,
+        sessions,
+        config.adminUsernames,
+      ),
       secureCookies: config.isProduction,
     },
     system: {
@@ -194,7 +200,10 @@ export function startBackgroundWork(
       config.redisUrl,
       config.jobQueuePrefix,
       (error) => logger.error({ err: error }, 'could not register the job schedules'),
-      [...maintenanceJobs, pipelineSchedule(config)],
+      [
+        ...maintenanceJobs,
+        ...(config.learningPipeline.everyMs > 0 ? [pipelineSchedule(config)] : []),
+      ],
     );
     cleanups.add(() => schedules.stop());
   } else {
@@ -203,11 +212,16 @@ export function startBackgroundWork(
       orm: database.orm,
       logger,
       now: () => services.clock.now(),
-      jobs: [...maintenanceJobs, learningPipelineJob(pipeline, config)],
+      jobs: [
+        ...maintenanceJobs,
+        ...(config.learningPipeline.everyMs > 0 ? [learningPipelineJob(pipeline, config)] : []),
+      ],
     });
     pipeline
       .loadLastSuccess()
-      .catch((error: unknown) => logger.warn({ err: error }, 'could not read the last meta snapshot'));
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not read the last meta snapshot'),
+      );
     cleanups.add(() => jobs.close());
   }
   // Without Redis this process runs the AI jobs: pick up those the last one left unfinished.

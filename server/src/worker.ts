@@ -66,8 +66,13 @@ export async function startWorker(
   });
   await pipeline
     .loadLastSuccess()
-    .catch((error: unknown) => logger.warn({ err: error }, 'could not read the last meta snapshot'));
-  const jobs = [...maintenanceJobs, learningPipelineJob(pipeline, config)];
+    .catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not read the last meta snapshot'),
+    );
+  const jobs = [
+    ...maintenanceJobs,
+    ...(config.learningPipeline.everyMs > 0 ? [learningPipelineJob(pipeline, config)] : []),
+  ];
   const settings = { connection, prefix: config.jobQueuePrefix };
   const queue = await scheduleMaintenance(settings, jobs);
   const worker = startMaintenanceWorker({

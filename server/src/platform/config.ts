@@ -63,7 +63,20 @@ const environmentSchema = z.object({
     .regex(/^[\w-]{1,64}$/, 'letters, digits, _ and - only')
     .default('gw2'),
   META_MIN_SAMPLE: positiveInt.default(5),
-  LEARNING_PIPELINE_EVERY_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+  LEARNING_PIPELINE_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || ms >= 60_000, '0 (not scheduled) or at least 60000')
+    .default(60 * 60_000),
+  ADMIN_USERNAMES: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
   LEARNING_PIPELINE_BATCH_SIZE: positiveInt.default(500),
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt.default(100),
   RATE_LIMIT_GLOBAL_PER_HOUR: positiveInt.default(2000),
@@ -112,12 +125,17 @@ export interface AppConfig {
   /** Requests per minute and per hour for each bucket, and the Redis key prefix. */
   readonly rateLimits: RateLimitConfig;
   readonly learningPipeline: LearningPipelineConfig;
+  /** Usernames that register as admins (bootstraps the first admin; unset once they exist). */
+  readonly adminUsernames: readonly string[];
 }
 
 export interface LearningPipelineConfig {
   /** Fewest distinct players behind a published aggregate or a weight (privacy). */
   readonly minSample: number;
-  /** How often the pipeline is tried; it works once per UTC day and skips the other tries. */
+  /**
+   * How often the pipeline is tried; it works once per UTC day and skips the other tries.
+   * 0: never scheduled (run by hand: `npm run pipeline:run` or `runMetaPipeline`).
+   */
   readonly everyMs: number;
   /** Players read per batch (memory holds one batch's facts and one page of rows). */
   readonly batchSize: number;
@@ -260,6 +278,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     bodyLimitBytes: 1024 * 1024,
     metricsPort: values.METRICS_PORT,
     jobQueuePrefix: values.JOB_QUEUE_PREFIX,
+    adminUsernames: Object.freeze(values.ADMIN_USERNAMES),
     learningPipeline: Object.freeze({
       minSample: values.META_MIN_SAMPLE,
       everyMs: values.LEARNING_PIPELINE_EVERY_MS,

@@ -12,8 +12,14 @@ const PLAN = /* GraphQL */ `
   query ($input: OptimizeSquadInput!) {
     optimizeSquad(input: $input) {
       metaSnapshotVersion
-      score { objective balanceObjective }
-      assignments { specialization roleKey }
+      score {
+        objective
+        balanceObjective
+      }
+      assignments {
+        specialization
+        roleKey
+      }
     }
   }
 `;

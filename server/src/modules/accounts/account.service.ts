@@ -71,7 +71,13 @@ export class AccountService {
     private readonly logger?: FastifyBaseLogger,
     /** Valid sessions remembered, so a signed-in request needs no database round trip. */
     private readonly sessions?: SessionCache,
-  ) {}
+    /** Usernames that register as admins (ADMIN_USERNAMES). */
+    adminUsernames: readonly string[] = [],
+  ) {
+    this.adminKeys = new Set(adminUsernames.map(usernameKey));
+  }
+
+  private readonly adminKeys: ReadonlySet<string>;
 
   /** Every way a session ends goes through here: forgotten by every instance at once. */
   private async sessionsEnded(revoked: SessionsRevokedPayload): Promise<void> {
@@ -96,7 +102,7 @@ export class AccountService {
       username,
       usernameKey: key,
       passwordHash: await hashPassword(password),
-      role: UserRole.USER,
+      role: this.adminKeys.has(key) ? UserRole.ADMIN : UserRole.USER,
       failedLogins: 0,
       loginBlockedUntil: null,
       createdAt: now,
