@@ -219,6 +219,18 @@ async function round(
       };
     }>(stack.apis[0]!.url, RESULT, { id: composeSquad.id }, user.token);
     const done = followers.filter((f) => f.terminalAt > 0);
+    const wrong = done.find((f) => f.text !== aiJob.explanation);
+    if (wrong && process.env.BENCH_AI_DEBUG === '1') {
+      const want = aiJob.explanation;
+      let at = 0;
+      while (at < want.length && want[at] === wrong.text[at]) at += 1;
+      console.error(
+        `[debug] ${done.length - done.filter((f) => f.text === want).length} inexact; one has ` +
+          `${wrong.text.length} chars (${wrong.deltas} deltas) for ${want.length}; first ` +
+          `difference at ${at}: got ${JSON.stringify(wrong.text.slice(at, at + 60))}, ` +
+          `want ${JSON.stringify(want.slice(at, at + 60))}`,
+      );
+    }
     const terminals = done.map((f) => f.terminalAt);
     return {
       mutationMs,
