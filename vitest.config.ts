@@ -51,6 +51,20 @@ export default defineConfig({
       },
       {
         ...shared,
+        // npm run test:fuzz: property-based hostile traffic against the real server (seed printed).
+        plugins: [swc.vite({ module: { type: 'es6' } })],
+        test: {
+          name: 'fuzz',
+          root: './server',
+          include: ['test/fuzz/**/*.fuzz.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          setupFiles: ['reflect-metadata'],
+        },
+      },
+      {
+        ...shared,
         plugins: [vue()],
         test: {
           name: 'client',

@@ -21,9 +21,9 @@ export interface ErrorContext {
   readonly code?: unknown;
 }
 
-export function isReportable(code: unknown): boolean {
-  if (code === undefined) return true;
-  return !EXPECTED_ERROR_CODES.has(normaliseErrorCode(code).code);
+export function isReportable(code: unknown, message?: string): boolean {
+  if (code === undefined && message === undefined) return true;
+  return !EXPECTED_ERROR_CODES.has(normaliseErrorCode(code, message).code);
 }
 
 let sentryInitialised = false;

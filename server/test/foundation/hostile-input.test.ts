@@ -94,6 +94,31 @@ describe('hostile text input', () => {
     expectRefusedInput(team.status, team.body.errors);
   });
 
+  it('answers BAD_USER_INPUT when graphql-js gives up on too many invalid variable values', async () => {
+    const result = await server.graphql(
+      'mutation ($codes: [String!]!) { importBuilds(codes: $codes) { __typename } }',
+      { codes: Array.from({ length: 60 }, () => null) },
+      user.headers,
+    );
+    expectRefusedInput(result.status, result.body.errors);
+    expect(result.body.errors?.every((error) => error.extensions?.code === 'BAD_USER_INPUT')).toBe(
+      true,
+    );
+  });
+
+  it('answers BAD_USER_INPUT for a persisted-query hash that does not match', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ serverInfo { version } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } },
+      }),
+    });
+    const body = (await response.json()) as { errors: Errors };
+    expectRefusedInput(response.status, body.errors);
+  });
+
   it('keeps tabs and new lines in multi-line notes and stores text in NFC', async () => {
     const decomposed = 'Cafe\u0301'; // "Café" as e + combining acute accent
     const result = await server.graphql<{ createBuild: { name: string; notes: string } }>(

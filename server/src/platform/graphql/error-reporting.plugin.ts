@@ -38,7 +38,7 @@ export function errorReportingPlugin(reporter: ErrorReporter): ApolloServerPlugi
           if (!operation) return;
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (!isReportable(code)) continue;
+            if (!isReportable(code, error.message)) continue;
             const original = originalOf(error);
             const fields = {
               err: original,
@@ -50,7 +50,7 @@ export function errorReportingPlugin(reporter: ErrorReporter): ApolloServerPlugi
               continue;
             }
             // AI_UNAVAILABLE and the like are degraded dependencies, not bugs of ours.
-            if (normaliseErrorCode(code).code === 'INTERNAL_SERVER_ERROR')
+            if (normaliseErrorCode(code, error.message).code === 'INTERNAL_SERVER_ERROR')
               contextValue.log.error(fields, 'unexpected error');
             else contextValue.log.warn(fields, 'dependency unavailable');
             reporter.report(original, {

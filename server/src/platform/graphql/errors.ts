@@ -143,7 +143,24 @@ const REQUEST_ERROR_CODES = new Set([
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 /** The code a formatted error carries, mapping foreign codes onto ours. */
-export function normaliseErrorCode(code: unknown): { code: ErrorCode; reason?: string } {
+/**
+ * Request errors raised without a code (Apollo then labels them INTERNAL_SERVER_ERROR): past
+ * 50 invalid variable values graphql-js aborts with a plain error, and Apollo refuses a
+ * persisted-query hash that does not match the query. Both are the caller's input.
+ */
+const UNCODED_REQUEST_ERRORS: ReadonlyArray<[RegExp, string]> = [
+  [/^Too many errors processing variables/, 'TOO_MANY_VARIABLE_ERRORS'],
+  [/^provided sha does not match query/, 'PERSISTED_QUERY_HASH_MISMATCH'],
+];
+
+export function normaliseErrorCode(
+  code: unknown,
+  message?: string,
+): { code: ErrorCode; reason?: string } {
+  if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && message !== undefined) {
+    const known = UNCODED_REQUEST_ERRORS.find(([pattern]) => pattern.test(message));
+    if (known) return { code: 'BAD_USER_INPUT', reason: known[1] };
+  }
   if (typeof code === 'string' && KNOWN_CODES.has(code)) return { code: code as ErrorCode };
   // type-graphql's @Authorized() raises UNAUTHORIZED for a signed-in caller without the role.
   if (code === 'UNAUTHORIZED') return { code: 'FORBIDDEN' };
@@ -162,7 +179,7 @@ export function formatGraphQLError(
   options: { exposeInternals: boolean },
   original?: unknown,
 ): GraphQLFormattedError {
-  const { code, reason } = normaliseErrorCode(formatted.extensions?.code);
+  const { code, reason } = normaliseErrorCode(formatted.extensions?.code, formatted.message);
   if (
     code === 'INTERNAL_SERVER_ERROR' &&
     original !== undefined &&
