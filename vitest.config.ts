@@ -65,6 +65,22 @@ export default defineConfig({
       },
       {
         ...shared,
+        // npm run test:faults: kill -9 loops, database and Redis restarts, killed workers.
+        // Needs the built server (npm run build). Files run one at a time: each kills things.
+        plugins: [swc.vite({ module: { type: 'es6' } })],
+        test: {
+          name: 'faults',
+          root: './server',
+          include: ['test/faults/**/*.faults.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          setupFiles: ['reflect-metadata'],
+        },
+      },
+      {
+        ...shared,
         plugins: [vue()],
         test: {
           name: 'client',
