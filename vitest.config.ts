@@ -33,6 +33,8 @@ export default defineConfig({
           root: './packages/game',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          // Property tests (10 000 templates) and the sync CLI outlast 5 s on a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {

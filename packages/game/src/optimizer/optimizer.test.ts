@@ -11,6 +11,7 @@ import {
   zergRosterInstance,
 } from './fixtures.js';
 import { greedySquad, optimizeSquad } from './index.js';
+import { relativeGap } from './optimizer.js';
 import type {
   CandidateOption,
   LockedMember,
@@ -345,5 +346,19 @@ describe('plan invariants on random rosters', () => {
       }),
       { numRuns: 15, seed: 3 },
     );
+  });
+});
+
+describe('relativeGap', () => {
+  it('is unknown (null) when HiGHS stopped before proving a finite bound', () => {
+    // A time limit hit before any bound reports Infinity, which GraphQL's Float cannot carry.
+    expect(relativeGap(100, Number.POSITIVE_INFINITY)).toBeNull();
+    expect(relativeGap(100, Number.NaN)).toBeNull();
+    expect(relativeGap(100, null)).toBeNull();
+  });
+
+  it('is the distance to the bound relative to the objective', () => {
+    expect(relativeGap(100, 110)).toBeCloseTo(0.1);
+    expect(relativeGap(100, 100)).toBe(0);
   });
 });

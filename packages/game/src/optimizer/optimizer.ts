@@ -174,8 +174,9 @@ export async function solveMip(
   }
 }
 
-function relativeGap(objective: number, bound: number | null): number | null {
-  if (bound === null) return null;
+/** The gap to the best bound; unknown (null) when HiGHS proved no finite bound before the limit. */
+export function relativeGap(objective: number, bound: number | null): number | null {
+  if (bound === null || !Number.isFinite(bound)) return null;
   return Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
 }
 
