@@ -7,9 +7,10 @@ import {
   type FakeMistral,
 } from '../../server/test/support/fake-mistral/fake-mistral.js';
 import { registerInApp } from '../support/accounts.js';
-import { newUser, realCode } from '../support/data.js';
+import { newUser } from '../support/data.js';
 import { expectText, expectVisible } from '../support/expect.js';
 import { useJourney, type Player } from '../support/journey.js';
+import { createTeamInApp, pasteMembers } from '../support/teams.js';
 import { startBuiltServer, type BuiltServer } from '../support/server.js';
 
 // The AI assistant on a team: a raid leader asks in their own words, watches the phases and the
@@ -56,19 +57,8 @@ describe('the assistant on a team', () => {
     lead = await journey.player('lead', { baseUrl: server.baseUrl });
     const { page } = lead;
     await registerInApp(page, leader);
-    await page.getByRole('link', { name: 'Teams' }).click();
-    await page.getByLabel('Name').fill('Thursday raid');
-    await page.getByLabel('Game mode').selectOption('RAID');
-    await page.getByLabel('Size').fill('10');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await expectText(page.getByRole('heading', { level: 1 }), 'Thursday raid');
-    await page.getByText('Add a member').click();
-    for (const [player, build] of ROSTER) {
-      await page.getByLabel('Player name (optional)').fill(player);
-      await page.getByLabel('Or paste a chat code').fill(realCode(build).code);
-      await page.getByRole('button', { name: 'Add to team' }).last().click();
-      await expectText(page.locator('section[aria-labelledby="squad-title"]'), player);
-    }
+    await createTeamInApp(page, { name: 'Thursday raid', gameMode: 'RAID', size: 10 });
+    await pasteMembers(page, ROSTER);
   });
 
   it('asks in free text, watches the phases and the streamed text, resumes after a reload', async () => {

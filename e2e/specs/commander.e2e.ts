@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { registerInApp } from '../support/accounts.js';
-import { newUser, realCode } from '../support/data.js';
+import { newUser } from '../support/data.js';
 import { expectCount, expectText, expectVisible } from '../support/expect.js';
 import { useJourney, type Player } from '../support/journey.js';
+import { createTeamInApp, pasteMembers } from '../support/teams.js';
 
 // A commander's evening: six real builds join a WvW team of 15 one after the other (five land in
 // subgroup 1), Optimize proposes balanced parties with the supports split and says why, and the
@@ -30,20 +31,8 @@ describe('Optimize → explanation → Apply', () => {
     cmdr = await journey.player('cmdr');
     const { page } = cmdr;
     await registerInApp(page, commander);
-    await page.getByRole('link', { name: 'Teams' }).click();
-    await page.getByLabel('Name').fill('Reset night');
-    await page.getByLabel('Game mode').selectOption('ZERG');
-    await page.getByLabel('Size').fill('15');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await expectText(page.getByRole('heading', { level: 1 }), 'Reset night');
-
-    await page.getByText('Add a member').click();
-    for (const [player, build] of ROSTER) {
-      await page.getByLabel('Player name (optional)').fill(player);
-      await page.getByLabel('Or paste a chat code').fill(realCode(build).code);
-      await page.getByRole('button', { name: 'Add to team' }).last().click();
-      await expectText(page.locator('section[aria-labelledby="squad-title"]'), player);
-    }
+    await createTeamInApp(page, { name: 'Reset night', gameMode: 'ZERG', size: 15 });
+    await pasteMembers(page, ROSTER);
     // New members fill the emptiest subgroup; the commander stacks five of them in subgroup 1,
     // as the issue found the squad, and the Harbinger in subgroup 2.
     await expectText(filled(cmdr, 3), '2/5');
