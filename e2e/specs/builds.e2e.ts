@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { registerInApp } from '../support/accounts.js';
+import { graphqlCall } from '../support/api.js';
 import { newUser, realCode } from '../support/data.js';
 import { expectPath, expectText, expectVisible } from '../support/expect.js';
 import { useJourney, type Player } from '../support/journey.js';
@@ -13,6 +14,23 @@ const codes = [
   realCode('Heal Alacrity Mechanist'),
 ];
 let player: Player;
+
+// The specs share one server: the public build made here would show up in the libraries the
+// other specs count, so the player leaves with their account (and its builds) deleted.
+afterAll(async () => {
+  const baseUrl = inject('baseUrl');
+  const { login } = await graphqlCall<{ login: { accessToken: string } }>(
+    baseUrl,
+    'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: { login: owner.username, password: owner.password } },
+  );
+  await graphqlCall(
+    baseUrl,
+    'mutation ($password: String!) { deleteAccount(password: $password) }',
+    { password: owner.password },
+    login.accessToken,
+  );
+});
 
 describe('build library', () => {
   it('imports many codes at once with a result per line', async () => {
