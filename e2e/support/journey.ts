@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /**
@@ -46,6 +52,18 @@ function isIconUrl(url: string | undefined): boolean {
   return !!url && url.startsWith(`${ICON_ORIGIN}/`);
 }
 
+/**
+ * A navigation cancels the page's pending fetches of its own static files (lazy chunks, their
+ * CSS, the favicon) with net::ERR_ABORTED: the browser's doing, not a failure of the app.
+ */
+function cancelledByNavigation(request: Request): boolean {
+  return (
+    request.failure()?.errorText === 'net::ERR_ABORTED' &&
+    request.method() === 'GET' &&
+    /^\/(assets\/[^/]+|favicon\.svg)$/.test(new URL(request.url()).pathname)
+  );
+}
+
 /** Reports every CSP violation as a console error, which the guard below turns into a problem. */
 function reportCspViolations(): void {
   document.addEventListener('securitypolicyviolation', (event) => {
@@ -66,7 +84,7 @@ function guard(page: Page, problems: string[], allow: RegExp[]): void {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    if (isIconUrl(request.url())) return;
+    if (isIconUrl(request.url()) || cancelledByNavigation(request)) return;
     const text = `${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`;
     if (!allowed(text)) problems.push(`request failed: ${text}`);
   });
