@@ -86,6 +86,9 @@ describe.skipIf(!privatePostgresAvailable)('PostgreSQL stopped and killed under 
       'recovery s (stop, kill)': recoveries.map((s) => s.toFixed(2)).join(' / '),
     });
     expect(lost).toEqual([]);
+    // On failure, the server's own account of each unexpected error says which path leaked.
+    const unexpected = server.logs.filter((line) => line.level === 50);
+    expect(unexpected.map((line) => JSON.stringify(line).slice(0, 2000))).toEqual([]);
     expect([...codes.keys()].filter((code) => code !== 'SERVICE_UNAVAILABLE')).toEqual([]);
     expect(codes.get('SERVICE_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
   });

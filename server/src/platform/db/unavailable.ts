@@ -18,9 +18,12 @@ function unavailableSqlState(code: string): boolean {
   return code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code);
 }
 
-// What pg and knex say when a pooled connection dies or none can be had.
+// What pg and knex say when a pooled connection dies or none can be had. "Transaction query
+// already complete" is knex refusing the next statement of a transaction it rolled back because
+// its connection died (the connection error itself goes to the pool, not to the caller); no code
+// here issues a statement on a finished transaction otherwise, so it means the same outage.
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down)|Client has encountered a connection error|Transaction query already complete/i;
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];

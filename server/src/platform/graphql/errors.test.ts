@@ -69,6 +69,14 @@ describe('error model', () => {
         { originalError: shuttingDown },
       ).extensions?.code,
     ).toBe('SERVICE_UNAVAILABLE');
+    // knex refusing the rest of a transaction whose connection died mid-way.
+    const orphaned = Object.assign(
+      new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'),
+      { name: 'DriverException' },
+    );
+    expect(
+      formatGraphQLError({ message: 'x' }, { exposeInternals: false }, orphaned).extensions?.code,
+    ).toBe('SERVICE_UNAVAILABLE');
     // A query error of ours stays internal.
     const syntax = Object.assign(new Error('syntax error'), { code: '42601' });
     expect(
