@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { isBackendUnavailable } from '../unavailable.js';
 import { isReportable, type ErrorReporter } from '../error-reporting.js';
 import { currentRequestScope } from '../logging.js';
 import { normaliseErrorCode } from './errors.js';
@@ -8,7 +8,7 @@ import type { GraphQLContext } from './context.js';
 
 /** A backing service is down: answered SERVICE_UNAVAILABLE, logged as a warning. */
 function isOutage(error: unknown, code: unknown): boolean {
-  return code === 'SERVICE_UNAVAILABLE' || isDatabaseUnavailable(error);
+  return code === 'SERVICE_UNAVAILABLE' || isBackendUnavailable(error);
 }
 
 /** The error a resolver threw, under graphql-js's located wrapper. */

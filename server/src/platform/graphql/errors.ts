@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { isBackendUnavailable } from '../unavailable.js';
 
 /** The only codes a client ever sees in `extensions.code`. */
 export const ERROR_CODES = [
@@ -183,7 +183,7 @@ export function formatGraphQLError(
   if (
     code === 'INTERNAL_SERVER_ERROR' &&
     original !== undefined &&
-    isDatabaseUnavailable(original)
+    isBackendUnavailable(original)
   ) {
     const unavailable = new ServiceUnavailableError();
     return {

@@ -13,7 +13,7 @@ import type { AppServices } from '../../services.js';
 import type { Cleanups } from '../cleanups.js';
 import type { AppConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { isBackendUnavailable } from '../unavailable.js';
 import { requestIdFor } from '../http/request-id.js';
 import { createArmor } from '../security/armor.js';
 import { upgradeClientIp } from '../security/client-ip.js';
@@ -113,7 +113,7 @@ export async function registerGraphQLTransport(
           viewer = await httpViewer(request.headers.authorization, forkOnce);
         } catch (error) {
           // Checking a session may need the database: while it is down, say "retry shortly".
-          if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError();
+          if (isBackendUnavailable(error)) throw new ServiceUnavailableError();
           throw error;
         }
         return createContext({
@@ -136,6 +136,7 @@ export async function registerGraphQLTransport(
       exposeInternals,
       metrics,
       checkText,
+      log: fastify.log,
       validationRules: armor.validationRules,
       parseOptions: armor.parseOptions,
       onConnect: async (request, connectionParams) => {

@@ -10,6 +10,7 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import type { FastifyBaseLogger } from 'fastify';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Metrics } from '../metrics.js';
@@ -33,6 +34,8 @@ export function attachWebSocketTransport(options: {
   metrics: Metrics;
   /** The text rules every input string follows (request-text.ts), as over HTTP. */
   checkText: RequestTextChecker;
+  /** Where errors of a running subscription go (its own context is gone by then). */
+  log: FastifyBaseLogger;
   /** Extra validation rules (graphql-armor's limits), as over HTTP. */
   validationRules?: readonly ValidationRule[];
   /** graphql-js parse limits (maxTokens), as over HTTP. */
@@ -64,20 +67,20 @@ export function attachWebSocketTransport(options: {
       live.clear();
     });
   });
-  const format = (errors: readonly GraphQLError[], context: GraphQLContext) =>
-    errors.map((error) => {
-      const formatted = formatGraphQLError(
-        error.toJSON(),
-        { exposeInternals: options.exposeInternals },
-        error,
+  /** Errors raised by our own code, answered (and logged when unexpected) as over HTTP. */
+  const format = (error: GraphQLError, log: FastifyBaseLogger) => {
+    const formatted = formatGraphQLError(
+      error.toJSON(),
+      { exposeInternals: options.exposeInternals },
+      error,
+    );
+    if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
+      log.error(
+        { err: error.originalError ?? error, operation: null, path: error.path?.join('.') },
+        'unexpected error',
       );
-      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
-        context.log.error(
-          { err: error.originalError ?? error, operation: null, path: error.path?.join('.') },
-          'unexpected error',
-        );
-      return formatted;
-    });
+    return formatted;
+  };
   const documents = documentCache(options);
   const serverCleanup = useServer(
     {
@@ -108,16 +111,20 @@ export function attachWebSocketTransport(options: {
         ctx.extra.socket.close(refusal.code, refusal.reason);
         return false;
       },
-      // Errors reported here come from parsing/validating the operation: the caller's fault.
+      // Errors reported here come either from parsing/validating the operation (the caller's
+      // fault) or from a running subscription's source that threw (wrapped with originalError:
+      // Redis timing out, the database away), which are ours and answered like over HTTP.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) =>
-          formatGraphQLError(
-            {
-              ...error.toJSON(),
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
-            },
-            { exposeInternals: options.exposeInternals },
-          ),
+          error.originalError
+            ? format(error, options.log)
+            : formatGraphQLError(
+                {
+                  ...error.toJSON(),
+                  extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
+                },
+                { exposeInternals: options.exposeInternals },
+              ),
         ),
       onOperation: (ctx, id, _payload, args) => {
         if (getOperationAST(args.document, args.operationName)?.operation !== 'subscription')
@@ -134,7 +141,12 @@ export function attachWebSocketTransport(options: {
       },
       onNext: (_ctx, _id, _payload, args, result) =>
         result.errors
-          ? { ...result, errors: format(result.errors, args.contextValue as GraphQLContext) }
+          ? {
+              ...result,
+              errors: result.errors.map((error) =>
+                format(error, (args.contextValue as GraphQLContext).log),
+              ),
+            }
           : undefined,
     },
     wsServer,

@@ -22,8 +22,13 @@ function unavailableSqlState(code: string): boolean {
 // already complete" is knex refusing the next statement of a transaction it rolled back because
 // its connection died (the connection error itself goes to the pool, not to the caller); no code
 // here issues a statement on a finished transaction otherwise, so it means the same outage.
-const UNAVAILABLE_MESSAGES =
+const DATABASE_UNAVAILABLE_MESSAGES =
   /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down)|Client has encountered a connection error|Transaction query already complete/i;
+
+// What ioredis says when Redis does not answer in time, went away, or is down (commands fail
+// fast once connected: redis.ts). The subscriptions and jobs that need Redis are then unavailable.
+const REDIS_UNAVAILABLE_MESSAGES =
+  /^Command timed out$|^Connection is closed\.?$|Stream isn't writeable and enableOfflineQueue options is false|Reached the max retries per request limit/;
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
@@ -46,19 +51,22 @@ function causes(error: unknown): unknown[] {
 }
 
 /**
- * Whether an error means PostgreSQL (real or embedded) is unreachable rather than that the
- * request was wrong: such a request did nothing and may be retried shortly.
+ * Whether an error means a backing service (PostgreSQL, real or embedded, or Redis) is
+ * unreachable rather than that the request was wrong: the request may be retried shortly.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+export function isBackendUnavailable(error: unknown): boolean {
   return causes(error).some((candidate) => {
     const { code, message, name } = candidate as {
       code?: unknown;
       message?: unknown;
       name?: unknown;
     };
-    if (name === 'ConnectionException') return true;
+    if (name === 'ConnectionException' || name === 'MaxRetriesPerRequestError') return true;
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || unavailableSqlState(code)))
       return true;
-    return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+    return (
+      typeof message === 'string' &&
+      (DATABASE_UNAVAILABLE_MESSAGES.test(message) || REDIS_UNAVAILABLE_MESSAGES.test(message))
+    );
   });
 }
