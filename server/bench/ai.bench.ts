@@ -50,6 +50,9 @@ const rounds = Number(options.get('rounds') ?? 3);
 const followerCount = Number(options.get('followers') ?? 100);
 const tokens = Number(options.get('tokens') ?? 2000);
 const solveSeconds = Number(options.get('solve-seconds') ?? 10);
+// 0: every follower subscribes at once, before the stream; > 0: follower i subscribes
+// i/followers of this many ms after the mutation, so most join mid-stream (snapshot + deltas).
+const joinOverMs = Number(options.get('join-over-ms') ?? 0);
 const BASE = Number(process.env.BENCH_AI_BASE_PORT ?? 4310);
 const REDIS_PORT = Number(process.env.BENCH_AI_REDIS_PORT ?? 4313);
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
@@ -208,7 +211,11 @@ async function round(
       user.token,
     );
     const mutationMs = performance.now() - sent;
-    for (const follower of followers) follower.subscribe(composeSquad.id);
+    if (joinOverMs > 0) {
+      followers.forEach((follower, i) => {
+        setTimeout(() => follower.subscribe(composeSquad.id), (i * joinOverMs) / count);
+      });
+    } else for (const follower of followers) follower.subscribe(composeSquad.id);
     await untilFinished(followers, 300_000);
     const { aiJob } = await graphql<{
       aiJob: {
@@ -229,6 +236,17 @@ async function round(
           `${wrong.text.length} chars (${wrong.deltas} deltas) for ${want.length}; first ` +
           `difference at ${at}: got ${JSON.stringify(wrong.text.slice(at, at + 60))}, ` +
           `want ${JSON.stringify(want.slice(at, at + 60))}`,
+      );
+    }
+    const unfinished = followers.filter((f) => f.terminalAt === 0);
+    if (unfinished.length > 0 && process.env.BENCH_AI_DEBUG === '1') {
+      const reasons = new Map<string, number>();
+      for (const f of unfinished) {
+        const reason = f.failed ?? `no terminal event (${f.deltas} deltas)`;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      }
+      console.error(
+        `[debug] ${unfinished.length} without a terminal event: ${JSON.stringify([...reasons])}`,
       );
     }
     const terminals = done.map((f) => f.terminalAt);
@@ -343,6 +361,7 @@ async function main(): Promise<void> {
           `${(streamP50 / modelMs).toFixed(2)}×`,
           fmt.ms(median(results.map((r) => r.spreadMs))),
           `${results.reduce((n, r) => n + r.exact, 0)}/${results.length * followerCount}`,
+          String(results.reduce((n, r) => n + r.failed, 0)),
           String(median(results.map((r) => r.deltas))),
           [...new Set(results.map((r) => r.source))].join(','),
         ]);
@@ -392,6 +411,7 @@ async function main(): Promise<void> {
         'stream / model',
         'last − first follower ms',
         'exact text',
+        'no terminal event',
         'deltas',
         'job',
       ],

@@ -100,3 +100,67 @@ describe.each(variants)('%s event log', (_name, create) => {
     await log.close();
   });
 });
+
+describe.skipIf(!redisAvailable)('redis event log followers', () => {
+  const create = (client: Redis) =>
+    redisEventLog<Event>(client, {
+      keyPrefix: `test:${randomBytes(4).toString('hex')}`,
+      blockMs: 200,
+    });
+
+  it('gives late joiners the log from where they read it, reading the log from Redis once', async () => {
+    const client = new Redis(REDIS_URL);
+    clients.push(client);
+    const log = create(client);
+    let wholeLogReads = 0;
+    const xrange = client.xrange.bind(client);
+    // Counts the reads of a whole log (the expensive part of joining a long stream).
+    client.xrange = ((...args: Parameters<typeof xrange>) => {
+      if (args[1] === '-') wholeLogReads += 1;
+      return xrange(...args);
+    }) as typeof client.xrange;
+    for (let n = 1; n <= 50; n += 1) await log.append('long', { n });
+    const first = collect(log, 'long', 0, 200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const joiners: Array<Promise<number[]>> = [];
+    for (let n = 51; n <= 200; n += 1) {
+      await log.append('long', { n });
+      if (n % 10 === 5) {
+        // As a subscription joins: read the log so far, then follow from its last index.
+        const { last, events } = await log.read('long', 0);
+        expect(events.map((logged) => logged.index)).toEqual(range(1, last));
+        joiners.push(
+          collect(log, 'long', last, 200 - last).then((seen) => seen.map((l) => l.index)),
+        );
+      }
+    }
+    expect((await first).map((logged) => logged.index)).toEqual(range(1, 200));
+    for (const seen of await Promise.all(joiners))
+      expect(seen).toEqual(range(201 - seen.length, 200));
+    // Once for the first follower of this process; every joiner after it reads the mirror.
+    expect(wholeLogReads).toBe(1);
+    await log.close();
+  });
+
+  it('starts a new reader when the last follower left while another was joining', async () => {
+    const client = new Redis(REDIS_URL);
+    clients.push(client);
+    const log = create(client);
+    await log.append('handover', { n: 1 });
+    const leaving = new AbortController();
+    const gone = (async () => {
+      for await (const logged of log.follow('handover', 0, leaving.signal, { idleMs: 50 }))
+        if (logged) leaving.abort();
+    })();
+    // Joins while the only follower is leaving (its reader stops in the same turn).
+    const joining = collect(log, 'handover', 1, 3);
+    await gone;
+    for (let n = 2; n <= 4; n += 1) await log.append('handover', { n });
+    expect((await joining).map((logged) => logged.index)).toEqual([2, 3, 4]);
+    await log.close();
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,12 +1,14 @@
 import type { Redis } from 'ioredis';
-import { pushQueue, type EventLog, type LoggedEvent } from './event-log.js';
+import { pushQueue, type EventLog, type LogRead, type LoggedEvent } from './event-log.js';
 
 /**
  * Event logs as Redis Streams: the entry id of event N is `0-N`, so XRANGE and XREAD address
  * events by index. A counter key numbers them: a Lua script increments it and adds the entry
  * in one step, so concurrent writers (a worker streaming, an API instance cancelling) never
- * clash. One blocking reader per followed stream and process fans new entries out to that
- * process's followers, so a hundred subscribers of one job cost one connection.
+ * clash. One blocking reader per followed stream and process mirrors the stream in memory and
+ * fans new entries out to that process's followers: a hundred subscribers of one job cost one
+ * connection and one read of the log, however late they join (each late joiner reading the
+ * whole log from Redis made Redis answers queue past their timeout under load).
  */
 
 // KEYS: stream, counter. ARGV: payload, approximate max length, base of a new log.
@@ -21,8 +23,24 @@ type StreamEntry = [id: string, fields: string[]];
 const indexOf = (id: string) => Number(id.slice(id.indexOf('-') + 1));
 
 interface Follower<E> {
+  /** The stream from its first entry to the reader's cursor, in order (trimmed like Redis's). */
+  readonly events: Array<LoggedEvent<E>>;
   readonly listeners: Set<(event: LoggedEvent<E>) => void>;
+  stopped: boolean;
   readonly stop: () => void;
+}
+
+/** What `read` answers from a log's events, wherever they were read from. */
+function readFrom<E>(events: ReadonlyArray<LoggedEvent<E>>, after: number): LogRead<E> {
+  const firstIndex = events[0]?.index;
+  const tail = events.filter((logged) => logged.index > after);
+  const last =
+    tail.at(-1)?.index ?? (firstIndex === undefined ? after : Math.max(after, firstIndex));
+  return {
+    events: tail,
+    complete: firstIndex === undefined ? after === 0 : after >= firstIndex - 1 && after <= last,
+    last,
+  };
 }
 
 export function redisEventLog<E>(
@@ -40,27 +58,32 @@ export function redisEventLog<E>(
     event: JSON.parse(fields[1] ?? 'null') as E,
   });
 
-  /** Starts (once per stream) the reader that XREAD-blocks from the stream's current end. */
+  /**
+   * The stream's follower in this process, started (once) by reading the whole log and then
+   * XREAD-blocking from its end on a connection of its own.
+   */
   async function followerFor(name: string): Promise<Follower<E>> {
     const existing = followers.get(name);
     if (existing) return existing;
-    const last = (await redis.xrevrange(streamKey(name), '+', '-', 'COUNT', 1))[0];
+    const entries = (await redis.xrange(streamKey(name), '-', '+')) as StreamEntry[];
     const already = followers.get(name);
     if (already) return already;
-    const connection = redis.duplicate();
+    // Its own timeout: a blocking read waits up to blockMs by design.
+    const connection = redis.duplicate({ commandTimeout: blockMs + 5_000 });
     connection.on('error', () => {});
-    let stopped = false;
     const follower: Follower<E> = {
+      events: entries.map(decode),
       listeners: new Set(),
+      stopped: false,
       stop: () => {
-        stopped = true;
+        follower.stopped = true;
         connection.disconnect();
       },
     };
     followers.set(name, follower);
     void (async () => {
-      let cursor = last ? last[0] : '0-0';
-      while (!stopped) {
+      let cursor = entries.at(-1)?.[0] ?? '0-0';
+      while (!follower.stopped) {
         try {
           const reply = (await connection.xread(
             'BLOCK',
@@ -72,10 +95,14 @@ export function redisEventLog<E>(
           for (const entry of reply?.[0]?.[1] ?? []) {
             cursor = entry[0];
             const logged = decode(entry);
+            follower.events.push(logged);
             for (const listener of follower.listeners) listener(logged);
           }
+          // Trimmed as XADD's approximate MAXLEN trims the stream itself.
+          if (follower.events.length > maxLength * 1.1)
+            follower.events.splice(0, follower.events.length - maxLength);
         } catch {
-          if (stopped) return;
+          if (follower.stopped) return;
           // Redis is away: wait and read again from the same cursor (nothing is skipped).
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
@@ -99,35 +126,22 @@ export function redisEventLog<E>(
     },
 
     async read(name, after) {
-      const [entries, first] = await Promise.all([
-        redis.xrange(streamKey(name), `(0-${after}`, '+') as Promise<StreamEntry[]>,
-        redis.xrange(streamKey(name), '-', '+', 'COUNT', 1) as Promise<StreamEntry[]>,
-      ]);
-      const events = entries.map(decode);
-      const firstIndex = first[0] ? indexOf(first[0][0]) : undefined;
-      const last =
-        events.at(-1)?.index ?? (firstIndex === undefined ? after : Math.max(after, firstIndex));
-      return {
-        events,
-        complete: firstIndex === undefined ? after === 0 : after >= firstIndex - 1 && after <= last,
-        last,
-      };
+      const mirrored = followers.get(name);
+      if (mirrored) return readFrom(mirrored.events, after);
+      const entries = (await redis.xrange(streamKey(name), '-', '+')) as StreamEntry[];
+      return readFrom(entries.map(decode), after);
     },
 
     async *follow(name, after, signal, followOptions) {
       const queue = pushQueue<LoggedEvent<E>>(signal, followOptions?.idleMs ?? 5_000);
-      const follower = await followerFor(name);
-      // Listening first, then catching up: live events wait until the catch-up is queued, and
-      // anything that comes both ways is dropped by index below. Nothing is missed or reordered.
-      const early: Array<LoggedEvent<E>> = [];
-      let listener: (logged: LoggedEvent<E>) => void = (logged) => void early.push(logged);
-      const relay = (logged: LoggedEvent<E>) => listener(logged);
-      follower.listeners.add(relay);
+      let follower = await followerFor(name);
+      // Stopped by its last follower leaving while this one was on its way: start another.
+      while (follower.stopped) follower = await followerFor(name);
+      // The events so far and then every new one, handed over in one synchronous step: nothing
+      // can arrive in between, so nothing is missed, repeated or reordered.
+      for (const logged of follower.events) if (logged.index > after) queue.push(logged);
+      follower.listeners.add(queue.push);
       try {
-        const caughtUp = (await redis.xrange(streamKey(name), `(0-${after}`, '+')) as StreamEntry[];
-        for (const entry of caughtUp) queue.push(decode(entry));
-        for (const logged of early) queue.push(logged);
-        listener = queue.push;
         let last = after;
         for await (const logged of queue.iterate()) {
           if (logged === null) {
@@ -139,7 +153,7 @@ export function redisEventLog<E>(
           yield logged;
         }
       } finally {
-        follower.listeners.delete(relay);
+        follower.listeners.delete(queue.push);
         if (follower.listeners.size === 0 && followers.get(name) === follower) {
           followers.delete(name);
           follower.stop();
