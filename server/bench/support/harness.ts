@@ -173,7 +173,13 @@ export function startProject(options: {
 }): Promise<Started> {
   return startNode({
     name: options.name ?? 'project',
-    args: [options.serverMain ?? process.env.BENCH_SERVER_MAIN ?? SERVER_MAIN],
+    args: [
+      // BENCH_PROFILE_DIR=dir: the project writes a V8 CPU profile there when it stops.
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+      options.serverMain ?? process.env.BENCH_SERVER_MAIN ?? SERVER_MAIN,
+    ],
     env: projectEnv(options),
     port: options.port,
   });
