@@ -1,10 +1,8 @@
 import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../platform/graphql/context.js';
-import { User } from '../accounts/user.entity.js';
-import { Build } from './build.entity.js';
 import { isUuid } from './build.cursor.js';
 import type { BuildRecord } from './build.mapper.js';
-import { readBuildRows } from './build.rows.js';
+import { readBuildsById, readOwners } from './build.rows.js';
 import type { BuildOwner } from './build.types.js';
 
 /** Batches lookups made while resolving one request (an owner per listed build, say). */
@@ -31,11 +29,7 @@ function createLoaders({ em }: GraphQLContext): BuildLoaders {
     owners: new DataLoader(async (ids: readonly string[]) => {
       // Only the public columns, as plain rows: no partial User in the identity map that other
       // code in the same request could mistake for a full one.
-      const users = await em
-        .createQueryBuilder(User)
-        .select(['id', 'username'])
-        .where({ id: { $in: [...ids] } })
-        .execute<BuildOwner[]>('all', true);
+      const users = await readOwners(em, ids);
       const byId = new Map(
         users.map((user) => [user.id, { id: user.id, username: user.username }]),
       );
@@ -43,10 +37,7 @@ function createLoaders({ em }: GraphQLContext): BuildLoaders {
     }),
     builds: new DataLoader(async (ids: readonly string[]) => {
       const valid = ids.filter(isUuid);
-      const builds =
-        valid.length > 0
-          ? await readBuildRows(em.createQueryBuilder(Build).where({ id: { $in: valid } }))
-          : [];
+      const builds = await readBuildsById(em, valid);
       const byId = new Map(builds.map((build) => [build.id, build]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -1,5 +1,5 @@
 import { encodeBuildCode, getProfession, getSpecialization, type BuildTemplate } from '@gw2/game';
-import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireViewer } from '../../platform/graphql/authz.js';
 import type { GraphQLContext, Viewer } from '../../platform/graphql/context.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../platform/graphql/errors.js';
@@ -8,7 +8,7 @@ import { User } from '../accounts/user.entity.js';
 import { TeamChanges } from '../teams/team.changes.js';
 import { Build, BuildVisibility } from './build.entity.js';
 import type { BuildRecord } from './build.mapper.js';
-import { readBuildRows } from './build.rows.js';
+import { BuildConditions, countBuilds, readBuildPage } from './build.rows.js';
 import { decodeCursor, encodeCursor, isUuid } from './build.cursor.js';
 import {
   Problems,
@@ -239,31 +239,25 @@ export class BuildService {
       });
     }
     const cursor = after == null ? undefined : decodeCursor(after, 'after');
-    const base = this.filtered(filter);
-    const page = base.clone();
-    if (cursor) {
-      page.andWhere('(b.created_at, b.id) < (?, cast(? as uuid))', [cursor.createdAt, cursor.id]);
-    }
-    const rows = await readBuildRows(
-      page.orderBy({ createdAt: 'desc', id: 'desc' }).limit(first + 1),
-    );
+    const where = this.filtered(filter);
+    const rows = await readBuildPage(this.em, where, first + 1, cursor);
     const builds = rows.slice(0, first).map((build) => ({ build, cursor: encodeCursor(build) }));
     let counted: Promise<number> | undefined;
     return {
       builds,
       hasNextPage: rows.length > first,
-      count: () => (counted ??= base.getCount()),
+      count: () => (counted ??= countBuilds(this.em, where)),
     };
   }
 
-  private filtered(filter: BuildListFilter): QueryBuilder<Build> {
-    const qb = this.em.createQueryBuilder(Build, 'b');
+  private filtered(filter: BuildListFilter): BuildConditions {
+    const where = new BuildConditions();
     if (filter.owner === 'ME') {
-      qb.where({ owner: this.viewerId() });
+      where.add('b."owner_id" = ?', this.viewerId());
     } else if (this.viewer) {
-      qb.where({ $or: [{ visibility: BuildVisibility.PUBLIC }, { owner: this.viewer.userId }] });
+      where.add(`(b."visibility" = 'PUBLIC' or b."owner_id" = ?)`, this.viewer.userId);
     } else {
-      qb.where({ visibility: BuildVisibility.PUBLIC });
+      where.add(`b."visibility" = 'PUBLIC'`);
     }
     if (filter.profession != null) {
       const profession = getProfession(filter.profession);
@@ -273,7 +267,7 @@ export class BuildService {
           reason: 'UNKNOWN_PROFESSION',
         });
       }
-      qb.andWhere({ profession: profession.id });
+      where.add('b."profession" = ?', profession.id);
     }
     if (filter.specialization != null) {
       if (!getSpecialization(filter.specialization)) {
@@ -282,15 +276,16 @@ export class BuildService {
           reason: 'UNKNOWN_SPECIALIZATION',
         });
       }
-      qb.andWhere('b.specializations @> cast(? as jsonb)', [
+      where.add(
+        'b."specializations" @> cast(? as jsonb)',
         JSON.stringify([{ id: filter.specialization }]),
-      ]);
+      );
     }
     if (filter.gameMode != null) {
-      qb.andWhere('b.game_modes @> cast(? as jsonb)', [JSON.stringify([filter.gameMode])]);
+      where.add('b."game_modes" @> cast(? as jsonb)', JSON.stringify([filter.gameMode]));
     }
     if (filter.role != null) {
-      qb.andWhere('b.roles @> cast(? as jsonb)', [JSON.stringify([filter.role])]);
+      where.add('b."roles" @> cast(? as jsonb)', JSON.stringify([filter.role]));
     }
     const search = filter.search?.trim();
     if (search) {
@@ -300,9 +295,9 @@ export class BuildService {
           reason: 'TOO_LONG',
         });
       }
-      qb.andWhere({ name: { $ilike: likePattern(search) } });
+      where.add('b."name" ilike ?', likePattern(search));
     }
-    return qb;
+    return where;
   }
 }
 
