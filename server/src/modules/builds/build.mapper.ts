@@ -141,16 +141,22 @@ function withLazyFields<T extends object>(eager: Partial<T>, lazy: LazyFields<T>
 /** The template's fields of the API's view, each computed when first read. */
 function templateFields(
   template: () => BuildTemplate,
-  extra: { modes?: readonly GameMode[]; roles?: readonly string[]; chatCode?: string },
+  extra: {
+    modes?: readonly GameMode[];
+    roles?: readonly string[];
+    chatCode?: string;
+    /** The stored profession column: naming it needs no template. */
+    profession?: string;
+  },
 ): LazyFields<BuildTemplateView> {
   let inferences: RoleInference[] | undefined;
   const inferred = () =>
     (inferences ??= ROLE_CONTEXTS.map((context) => inferRole(template(), context)));
   return {
     profession: () => {
-      const profession = getProfession(template().profession.id);
-      if (!profession)
-        throw new Error(`Template of unknown profession ${template().profession.id}`);
+      const id = extra.profession ?? template().profession.id;
+      const profession = getProfession(id);
+      if (!profession) throw new Error(`Template of unknown profession ${id}`);
       return toProfession(profession);
     },
     specializations: () => specializationsOf(template()),
@@ -190,6 +196,7 @@ export type BuildRecord = Pick<
   BuildEntity,
   | 'id'
   | 'name'
+  | 'profession'
   | 'template'
   | 'chatCode'
   | 'gameModes'
@@ -221,6 +228,7 @@ export function toBuild(entity: BuildRecord): Build {
       modes: gameModes,
       roles: entity.roles,
       chatCode: entity.chatCode,
+      profession: entity.profession,
     }),
   );
 }

@@ -1,3 +1,4 @@
+import type { BuildTemplate } from '@gw2/game';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BuildOwner } from './build.types.js';
 import type { BuildRecord } from './build.mapper.js';
@@ -9,12 +10,14 @@ import type { BuildRecord } from './build.mapper.js';
  * shows: `specializations`, `skills` and `weapons` repeat the template for filtering.
  * Values are always parameters (`?`), formatted by the ORM's connection as for its own queries.
  */
-const DISPLAYED = `b."id", b."owner_id" as "owner", b."name", b."template", b."chat_code" as "chatCode",
+const DISPLAYED = `b."id", b."owner_id" as "owner", b."name", b."profession",
+  b."template"::text as "templateText", b."chat_code" as "chatCode",
   b."game_modes" as "gameModes", b."roles", b."stat_prefix" as "statPrefix", b."notes",
   b."visibility", b."created_at" as "createdAt", b."updated_at" as "updatedAt"`;
 
-type RawRow = Omit<BuildRecord, 'owner' | 'createdAt' | 'updatedAt'> & {
+type RawRow = Omit<BuildRecord, 'owner' | 'template' | 'createdAt' | 'updatedAt'> & {
   readonly owner: string;
+  readonly templateText: string;
   // The ORM's pg connection leaves timestamps as text (its own types convert them).
   readonly createdAt: string | Date;
   readonly updatedAt: string | Date;
@@ -36,12 +39,20 @@ export class BuildConditions {
   }
 }
 
-const toRecord = (row: RawRow): BuildRecord => ({
-  ...row,
-  owner: { id: row.owner },
-  createdAt: new Date(row.createdAt),
-  updatedAt: new Date(row.updatedAt),
-});
+function toRecord({ owner, templateText, createdAt, updatedAt, ...row }: RawRow): BuildRecord {
+  let template: BuildTemplate | undefined;
+  return {
+    ...row,
+    owner: { id: owner },
+    createdAt: new Date(createdAt),
+    updatedAt: new Date(updatedAt),
+    // Parsed when first read: a page of names and chat codes never needs the template (the
+    // largest column), and parsing it for every row was a good part of the page's garbage.
+    get template() {
+      return (template ??= JSON.parse(templateText) as BuildTemplate);
+    },
+  };
+}
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 /** One page, newest first: `limit` rows matching `where` (and `before`, a keyset cursor). */

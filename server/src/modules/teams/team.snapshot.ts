@@ -36,6 +36,7 @@ select t."id", t."owner_id", o."username" as "owner_name", t."name", t."game_mod
       'playerName', m."player_name", 'roleKey', m."role_key",
       'build', json_build_object(
         'id', b."id", 'ownerId', b."owner_id", 'ownerName', bo."username", 'name', b."name",
+        'profession', b."profession",
         'specializations', b."specializations", 'template', b."template",
         'chatCode', b."chat_code", 'gameModes', b."game_modes", 'roles', b."roles",
         'statPrefix', b."stat_prefix", 'notes', b."notes", 'visibility', b."visibility",
