@@ -9,6 +9,8 @@ const ISSUER = 'gw2-squad-optimizer';
 const AUDIENCE = 'gw2-squad-optimizer:api';
 /** RFC 9068 media type: a token of any other kind fails the header check. */
 const HEADER_TYPE = 'at+jwt';
+/** Verified tokens remembered (a few hundred bytes each). */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface AccessClaims {
   readonly userId: string;
@@ -29,6 +31,14 @@ export type VerifyResult =
  */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  /**
+   * Tokens whose signature and claims already passed, by their exact text: a client sends the
+   * same token on every request and socket until it expires, and an HMAC check through
+   * WebCrypto (jose) cost more than the rest of opening a subscription. Expiry is still checked
+   * on every use; revocation is the session check's job (authenticate.ts), as before. Bounded:
+   * the oldest entry leaves first (a Map keeps insertion order).
+   */
+  private readonly verified = new Map<string, AccessClaims>();
 
   constructor(
     secret: string,
@@ -53,6 +63,23 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<VerifyResult> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() > this.clock.now().getTime())
+        return { ok: true, claims: known };
+      this.verified.delete(token);
+      return { ok: false, reason: 'expired' };
+    }
+    const result = await this.verifySignatureAndClaims(token);
+    if (result.ok) {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT)
+        this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, result.claims);
+    }
+    return result;
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<VerifyResult> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
