@@ -35,6 +35,7 @@ import {
   loadLine,
   markdownTable,
   median,
+  projectArgs,
   projectEnv,
   quantile,
   scratchDir,
@@ -107,7 +108,7 @@ async function startStack(mode: string, fake: FakeMistral): Promise<Stack> {
   const api = (name: string, port: number, dataDir: string, extra: Record<string, string> = {}) =>
     startNode({
       name,
-      args: [path.join(REPO, 'server/dist/main.js')],
+      args: projectArgs(path.join(REPO, 'server/dist/main.js')),
       env: { ...projectEnv({ port, dataDir }), ...aiEnv(fake), ...extra },
       port,
     });

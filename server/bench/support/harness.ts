@@ -163,6 +163,12 @@ export function projectEnv(options: {
   };
 }
 
+/** Node's arguments to run the project's `main`: BENCH_PROFILE_DIR=dir adds a CPU profile. */
+export function projectArgs(main: string): string[] {
+  const profile = process.env.BENCH_PROFILE_DIR;
+  return [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), main];
+}
+
 export function startProject(options: {
   name?: string;
   port: number;
@@ -173,13 +179,7 @@ export function startProject(options: {
 }): Promise<Started> {
   return startNode({
     name: options.name ?? 'project',
-    args: [
-      // BENCH_PROFILE_DIR=dir: the project writes a V8 CPU profile there when it stops.
-      ...(process.env.BENCH_PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-        : []),
-      options.serverMain ?? process.env.BENCH_SERVER_MAIN ?? SERVER_MAIN,
-    ],
+    args: projectArgs(options.serverMain ?? process.env.BENCH_SERVER_MAIN ?? SERVER_MAIN),
     env: projectEnv(options),
     port: options.port,
   });
