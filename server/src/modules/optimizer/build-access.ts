@@ -4,7 +4,7 @@ import { NotFoundError } from '../../platform/graphql/errors.js';
 import { isUuid } from '../builds/build.cursor.js';
 import { Build } from '../builds/build.entity.js';
 import { canView } from '../builds/build.service.js';
-import type { SavedBuildLoader, SavedBuildSource } from './optimizer.service.js';
+import type { SavedBuildLoader, SavedBuildSource } from './squad-pools.js';
 
 /**
  * Loads a roster's saved builds in one query, applying the builds module's visibility rule:
