@@ -32,3 +32,8 @@ export class OptimizerInputError extends Error {
     super(message);
   }
 }
+
+/** Refuses the request: throws the OptimizerInputError for `code`. */
+export function refuseInput(code: OptimizerInputErrorCode, message: string): never {
+  throw new OptimizerInputError(code, message);
+}

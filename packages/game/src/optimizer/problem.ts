@@ -1,6 +1,7 @@
 /**
  * Validation and normalisation of an optimisation request into the indexed form that the
- * objective, the greedy heuristic and the MIP builders share.
+ * objective, the greedy heuristic and the MIP builders share. Where members may be placed
+ * (locks, caps, kept together) is checked in placement-constraints.ts.
  */
 import {
   CAPABILITIES,
@@ -10,10 +11,15 @@ import {
   subgroupCount,
 } from '../model.js';
 import type { Capability, GameMode } from '../model.js';
-import { OptimizerInputError } from './errors.js';
+import { refuseInput } from './errors.js';
+import {
+  currentSubgroupOf,
+  prepareCaps,
+  prepareLocks,
+  prepareTogether,
+} from './placement-constraints.js';
 import type {
   CandidateOption,
-  LockedMember,
   OptimizerRequirement,
   RosterPlayer,
   SquadOptimizationInput,
@@ -30,7 +36,6 @@ export const WEIGHT_STEP = 0.1;
 /** Upper bound of one member's secondary value: priority outranks breadth. */
 const BREADTH_SPAN = CAPABILITIES.length + 1;
 const SECONDARY_MAX = MAX_PRIORITY * BREADTH_SPAN + CAPABILITIES.length;
-export const MAX_TOGETHER = SUBGROUP_SIZE;
 
 export interface PreparedOption {
   readonly index: number;
@@ -84,17 +89,13 @@ export interface PreparedProblem {
   readonly currentSubgroups: readonly (number | null)[];
 }
 
-function fail(code: ConstructorParameters<typeof OptimizerInputError>[0], message: string): never {
-  throw new OptimizerInputError(code, message);
-}
-
 function validateOption(option: CandidateOption, owner: string): void {
   if (typeof option.buildId !== 'string' || option.buildId === '') {
-    fail('INVALID_OPTION', `An option of ${owner} has no build id`);
+    refuseInput('INVALID_OPTION', `An option of ${owner} has no build id`);
   }
   for (const capability of option.provides) {
     if (!isCapability(capability)) {
-      fail(
+      refuseInput(
         'INVALID_OPTION',
         `Option ${option.buildId} of ${owner} provides unknown "${capability}"`,
       );
@@ -102,7 +103,7 @@ function validateOption(option: CandidateOption, owner: string): void {
   }
   const priority = option.priority ?? 0;
   if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
-    fail(
+    refuseInput(
       'INVALID_OPTION',
       `Option ${option.buildId} priority must be an integer 0..${MAX_PRIORITY}`,
     );
@@ -111,9 +112,12 @@ function validateOption(option: CandidateOption, owner: string): void {
 
 function validateSize(gameMode: GameMode, size: number): void {
   const max = GAME_MODE_MAX_SIZE[gameMode];
-  if (max === undefined) fail('SIZE_OUT_OF_RANGE', `Unknown game mode ${String(gameMode)}`);
+  if (max === undefined) refuseInput('SIZE_OUT_OF_RANGE', `Unknown game mode ${String(gameMode)}`);
   if (!Number.isInteger(size) || size < 1 || size > max) {
-    fail('SIZE_OUT_OF_RANGE', `Squad size must be an integer from 1 to ${max} for ${gameMode}`);
+    refuseInput(
+      'SIZE_OUT_OF_RANGE',
+      `Squad size must be an integer from 1 to ${max} for ${gameMode}`,
+    );
   }
 }
 
@@ -124,28 +128,37 @@ function prepareRequirements(
   const overrides = input.preferences?.weights ?? {};
   for (const [capability, weight] of Object.entries(overrides)) {
     if (!isCapability(capability)) {
-      fail('INVALID_PREFERENCE', `Weight given for unknown capability "${capability}"`);
+      refuseInput('INVALID_PREFERENCE', `Weight given for unknown capability "${capability}"`);
     }
     if (typeof weight !== 'number' || !(weight >= 0 && weight <= MAX_WEIGHT)) {
-      fail('INVALID_PREFERENCE', `Weight for ${capability} must be between 0 and ${MAX_WEIGHT}`);
+      refuseInput(
+        'INVALID_PREFERENCE',
+        `Weight for ${capability} must be between 0 and ${MAX_WEIGHT}`,
+      );
     }
   }
   return input.requirements.map((requirement) => {
     const { capability, scope, minSources } = requirement;
     if (!isCapability(capability)) {
-      fail('INVALID_REQUIREMENT', `Requirement on unknown capability "${capability}"`);
+      refuseInput('INVALID_REQUIREMENT', `Requirement on unknown capability "${capability}"`);
     }
     if (scope !== 'SUBGROUP' && scope !== 'SQUAD') {
-      fail('INVALID_REQUIREMENT', `Requirement on ${capability} has unknown scope`);
+      refuseInput('INVALID_REQUIREMENT', `Requirement on ${capability} has unknown scope`);
     }
     // A squad-wide need larger than the squad is simply a gap, not an error.
     const maxSources = scope === 'SUBGROUP' ? SUBGROUP_SIZE : MAX_PLAYERS;
     if (!Number.isInteger(minSources) || minSources < 1 || minSources > maxSources) {
-      fail('INVALID_REQUIREMENT', `Requirement on ${capability} needs 1..${maxSources} sources`);
+      refuseInput(
+        'INVALID_REQUIREMENT',
+        `Requirement on ${capability} needs 1..${maxSources} sources`,
+      );
     }
     const weight = overrides[capability] ?? requirement.weight;
     if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
-      fail('INVALID_REQUIREMENT', `Requirement on ${capability} weight must be 0..${MAX_WEIGHT}`);
+      refuseInput(
+        'INVALID_REQUIREMENT',
+        `Requirement on ${capability} weight must be 0..${MAX_WEIGHT}`,
+      );
     }
     const steps = Math.round(weight / WEIGHT_STEP);
     return { ...requirement, weight, coefficient: steps * coverageUnit };
@@ -156,114 +169,6 @@ function bundleKey(provides: ReadonlySet<Capability>, subgroupCapabilities: read
   return subgroupCapabilities.filter((capability) => provides.has(capability));
 }
 
-function resolveLock(
-  lock: LockedMember,
-  kind: 'ROSTER' | 'META',
-  players: readonly RosterPlayer[],
-  options: readonly PreparedOption[],
-  optionsByPlayer: readonly (readonly number[])[],
-): number {
-  let candidates: readonly number[];
-  let who: string;
-  if (kind === 'ROSTER') {
-    const playerIndex = players.findIndex((player) => player.id === lock.playerId);
-    if (lock.playerId === undefined || playerIndex < 0) {
-      fail(
-        'LOCK_UNKNOWN_PLAYER',
-        `Locked player ${lock.playerId ?? '(none)'} is not in the roster`,
-      );
-    }
-    candidates = optionsByPlayer[playerIndex] ?? [];
-    who = `player ${lock.playerId}`;
-  } else {
-    if (lock.playerId !== undefined) {
-      fail('LOCK_UNKNOWN_PLAYER', 'A meta pool has no players to lock; lock an option instead');
-    }
-    candidates = options.map((option) => option.index);
-    who = 'the meta pool';
-  }
-  const matches = candidates.filter((index) => {
-    const source = options[index]?.source;
-    return (
-      source !== undefined &&
-      (lock.optionBuildId === undefined || source.buildId === lock.optionBuildId) &&
-      (lock.roleKey === undefined || source.roleKey === lock.roleKey)
-    );
-  });
-  const wanted = lock.optionBuildId ?? lock.roleKey ?? '(unspecified)';
-  const [match] = matches;
-  if (match === undefined) fail('LOCK_UNKNOWN_OPTION', `Option ${wanted} is not offered by ${who}`);
-  if (matches.length > 1) {
-    fail('LOCK_AMBIGUOUS_OPTION', `Several options of ${who} match ${wanted}; name the build`);
-  }
-  return match;
-}
-
-function prepareLocks(
-  input: SquadOptimizationInput,
-  kind: 'ROSTER' | 'META',
-  players: readonly RosterPlayer[],
-  options: readonly PreparedOption[],
-  optionsByPlayer: readonly (readonly number[])[],
-  groups: number,
-  caps: ReadonlyMap<string, number>,
-): PreparedLock[] {
-  const locked = input.locked ?? [];
-  if (locked.length > input.size) {
-    fail(
-      'LOCKS_EXCEED_SIZE',
-      `${locked.length} locked members do not fit a squad of ${input.size}`,
-    );
-  }
-  const perSubgroup = new Array<number>(groups).fill(0);
-  const lockedPlayers = new Set<string>();
-  const perSpecialization = new Map<string, number>();
-  return locked.map((lock) => {
-    if (!Number.isInteger(lock.subgroup) || lock.subgroup < 1 || lock.subgroup > groups) {
-      fail(
-        'LOCK_SUBGROUP_OUT_OF_RANGE',
-        `Subgroup ${lock.subgroup} is not between 1 and ${groups}`,
-      );
-    }
-    const option = resolveLock(lock, kind, players, options, optionsByPlayer);
-    if (lock.playerId !== undefined) {
-      if (lockedPlayers.has(lock.playerId)) {
-        fail('LOCK_DUPLICATE_PLAYER', `Player ${lock.playerId} is locked more than once`);
-      }
-      lockedPlayers.add(lock.playerId);
-    }
-    const subgroup = lock.subgroup - 1;
-    const count = (perSubgroup[subgroup] ?? 0) + 1;
-    perSubgroup[subgroup] = count;
-    if (count > SUBGROUP_SIZE) {
-      fail(
-        'LOCK_SUBGROUP_FULL',
-        `More than ${SUBGROUP_SIZE} members are locked in subgroup ${lock.subgroup}`,
-      );
-    }
-    const specialization = options[option]?.source.specialization ?? '';
-    const specCount = (perSpecialization.get(specialization) ?? 0) + 1;
-    perSpecialization.set(specialization, specCount);
-    if (specCount > (caps.get(specialization) ?? Infinity)) {
-      fail('LOCKS_EXCEED_SPECIALIZATION_LIMIT', `More ${specialization} are locked than allowed`);
-    }
-    return { option, subgroup };
-  });
-}
-
-function prepareCaps(input: SquadOptimizationInput): Map<string, number> {
-  const caps = new Map<string, number>();
-  for (const [specialization, cap] of Object.entries(
-    input.preferences?.maxPerSpecialization ?? {},
-  )) {
-    if (!Number.isInteger(cap) || cap < 0) {
-      fail('INVALID_PREFERENCE', `The limit for ${specialization} must be a whole number ≥ 0`);
-    }
-    caps.set(specialization, cap);
-  }
-  return caps;
-}
-
 /** Validates the request (throws OptimizerInputError) and indexes it. */
 export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
   validateSize(input.gameMode, input.size);
@@ -271,20 +176,21 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
   const groups = subgroupCount(size);
   const players = pool.kind === 'ROSTER' ? pool.players : [];
   if (players.length > MAX_PLAYERS) {
-    fail('TOO_MANY_PLAYERS', `A roster may list at most ${MAX_PLAYERS} players`);
+    refuseInput('TOO_MANY_PLAYERS', `A roster may list at most ${MAX_PLAYERS} players`);
   }
   const rawOptions: { owner: number | null; source: CandidateOption }[] = [];
   const optionsByPlayer: number[][] = [];
   if (pool.kind === 'ROSTER') {
     const seen = new Set<string>();
     players.forEach((player, owner) => {
-      if (seen.has(player.id)) fail('DUPLICATE_PLAYER', `Player ${player.id} is listed twice`);
+      if (seen.has(player.id))
+        refuseInput('DUPLICATE_PLAYER', `Player ${player.id} is listed twice`);
       seen.add(player.id);
       if (player.options.length === 0) {
-        fail('PLAYER_WITHOUT_OPTIONS', `Player ${player.name} has no build to play`);
+        refuseInput('PLAYER_WITHOUT_OPTIONS', `Player ${player.name} has no build to play`);
       }
       if (player.options.length > MAX_OPTIONS_PER_PLAYER) {
-        fail(
+        refuseInput(
           'TOO_MANY_OPTIONS',
           `Player ${player.name} has more than ${MAX_OPTIONS_PER_PLAYER} options`,
         );
@@ -294,7 +200,10 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
       for (const source of player.options) {
         validateOption(source, `player ${player.name}`);
         if (buildIds.has(source.buildId)) {
-          fail('DUPLICATE_OPTION', `Player ${player.name} lists build ${source.buildId} twice`);
+          refuseInput(
+            'DUPLICATE_OPTION',
+            `Player ${player.name} lists build ${source.buildId} twice`,
+          );
         }
         buildIds.add(source.buildId);
         indices.push(rawOptions.length);
@@ -304,13 +213,13 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
     });
   } else {
     if (pool.options.length > MAX_META_OPTIONS) {
-      fail('TOO_MANY_OPTIONS', `A meta pool may list at most ${MAX_META_OPTIONS} options`);
+      refuseInput('TOO_MANY_OPTIONS', `A meta pool may list at most ${MAX_META_OPTIONS} options`);
     }
     const buildIds = new Set<string>();
     for (const source of pool.options) {
       validateOption(source, 'the meta pool');
       if (buildIds.has(source.buildId)) {
-        fail('DUPLICATE_OPTION', `The meta pool lists build ${source.buildId} twice`);
+        refuseInput('DUPLICATE_OPTION', `The meta pool lists build ${source.buildId} twice`);
       }
       buildIds.add(source.buildId);
       rawOptions.push({ owner: null, source });
@@ -381,7 +290,7 @@ export function prepareProblem(input: SquadOptimizationInput): PreparedProblem {
 function balanceWeightOf(input: SquadOptimizationInput): number {
   const weight = input.preferences?.balanceWeight ?? 1;
   if (typeof weight !== 'number' || !(weight >= 0 && weight <= 1)) {
-    fail('INVALID_PREFERENCE', 'The balance weight is between 0 and 1');
+    refuseInput('INVALID_PREFERENCE', 'The balance weight is between 0 and 1');
   }
   return weight;
 }
@@ -390,55 +299,7 @@ function usableSubgroups(input: SquadOptimizationInput, groups: number): number 
   const max = input.preferences?.maxSubgroups;
   if (max === undefined) return groups;
   if (!Number.isInteger(max) || max < 1 || max > groups) {
-    fail('INVALID_PREFERENCE', `"Fill only N subgroups" takes N from 1 to ${groups}`);
+    refuseInput('INVALID_PREFERENCE', `"Fill only N subgroups" takes N from 1 to ${groups}`);
   }
   return max;
-}
-
-function currentSubgroupOf(player: RosterPlayer, groups: number): number | null {
-  const current = player.currentSubgroup;
-  if (current === undefined || current === null) return null;
-  if (!Number.isInteger(current) || current < 1 || current > groups) {
-    fail(
-      'INVALID_CURRENT_SUBGROUP',
-      `${player.name} sits in subgroup ${current}, not between 1 and ${groups}`,
-    );
-  }
-  return current - 1;
-}
-
-/** Player index groups to keep together; locked members of one group must share a subgroup. */
-function prepareTogether(
-  input: SquadOptimizationInput,
-  players: readonly RosterPlayer[],
-  options: readonly PreparedOption[],
-  locks: readonly PreparedLock[],
-): number[][] {
-  const groups = input.preferences?.keepTogether ?? [];
-  if (groups.length > 0 && input.pool.kind !== 'ROSTER') {
-    fail('INVALID_TOGETHER', 'Only players of a roster can be kept together');
-  }
-  const seen = new Set<number>();
-  return groups.flatMap((ids) => {
-    if (ids.length > MAX_TOGETHER) {
-      fail('INVALID_TOGETHER', `At most ${MAX_TOGETHER} players share a subgroup`);
-    }
-    const indices = ids.map((id) => {
-      const index = players.findIndex((player) => player.id === id);
-      if (index < 0) fail('INVALID_TOGETHER', `Player ${id} to keep together is not in the roster`);
-      if (seen.has(index)) fail('INVALID_TOGETHER', `Player ${id} is in two groups kept together`);
-      seen.add(index);
-      return index;
-    });
-    const lockedAt = new Set(
-      locks
-        .filter((lock) => indices.includes(options[lock.option]?.owner ?? -1))
-        .map((lock) => lock.subgroup),
-    );
-    if (lockedAt.size > 1) {
-      fail('LOCKS_SPLIT_TOGETHER', 'Players kept together are locked in different subgroups');
-    }
-    // A lone player is trivially together with themself.
-    return indices.length > 1 ? [indices] : [];
-  });
 }
