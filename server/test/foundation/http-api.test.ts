@@ -156,4 +156,15 @@ describe('HTTP API', () => {
       }),
     ]);
   });
+
+  it('logs a GET request without its query string (GraphQL GET puts variables there)', async () => {
+    const query = encodeURIComponent('query ($t: String) { __typename }');
+    const variables = encodeURIComponent(JSON.stringify({ t: 'secret-in-the-url-42' }));
+    await fetch(`${server.url}/graphql?query=${query}&variables=${variables}`, {
+      headers: { 'x-request-id': 'get-me-42', 'apollo-require-preflight': 'true' },
+    });
+    const line = server.logs.find((entry) => entry.req_id === 'get-me-42');
+    expect(line).toMatchObject({ req: { method: 'GET', url: '/graphql' } });
+    expect(server.rawLogs.some((raw) => raw.includes('secret-in-the-url-42'))).toBe(false);
+  });
 });

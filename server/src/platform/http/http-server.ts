@@ -55,10 +55,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     void reply.header('x-request-id', request.id);
     runInRequestScope({ reqId: request.id, log: request.log }, done);
   });
+  // The access line holds only the method, path, status and time, none of them a field the
+  // redaction looks for, so it skips the redaction pass (4x the cost of the line without it).
+  // The path leaves out the query string: a GraphQL GET carries its variables (a password,
+  // a token) there.
+  const accessLog = options.logger.child({}, { redact: [] });
   fastify.addHook('onResponse', async (request, reply) => {
-    request.log.info(
+    accessLog.info(
       {
-        req: { method: request.method, url: request.url },
+        req_id: request.id,
+        req: { method: request.method, url: request.url.split('?', 1)[0] },
         res: { statusCode: reply.statusCode },
         responseTime: reply.elapsedTime,
       },
