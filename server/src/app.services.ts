@@ -201,7 +201,7 @@ export function startBackgroundWork(
       config.jobQueuePrefix,
       (error) => logger.error({ err: error }, 'could not register the job schedules'),
       [
-        ...maintenanceJobs,
+        ...maintenanceJobs(config),
         ...(config.learningPipeline.everyMs > 0 ? [pipelineSchedule(config)] : []),
       ],
     );
@@ -213,7 +213,7 @@ export function startBackgroundWork(
       logger,
       now: () => services.clock.now(),
       jobs: [
-        ...maintenanceJobs,
+        ...maintenanceJobs(config),
         ...(config.learningPipeline.everyMs > 0 ? [learningPipelineJob(pipeline, config)] : []),
       ],
     });

@@ -70,7 +70,7 @@ export async function startWorker(
       logger.warn({ err: error }, 'could not read the last meta snapshot'),
     );
   const jobs = [
-    ...maintenanceJobs,
+    ...maintenanceJobs(config),
     ...(config.learningPipeline.everyMs > 0 ? [learningPipelineJob(pipeline, config)] : []),
   ];
   const settings = { connection, prefix: config.jobQueuePrefix };

@@ -63,6 +63,7 @@ const environmentSchema = z.object({
     .regex(/^[\w-]{1,64}$/, 'letters, digits, _ and - only')
     .default('gw2'),
   META_MIN_SAMPLE: positiveInt.default(5),
+  SQUAD_PLAN_RETENTION_DAYS: positiveInt.default(90),
   LEARNING_PIPELINE_EVERY_MS: z.coerce
     .number()
     .int()
@@ -125,6 +126,11 @@ export interface AppConfig {
   /** Requests per minute and per hour for each bucket, and the Redis key prefix. */
   readonly rateLimits: RateLimitConfig;
   readonly learningPipeline: LearningPipelineConfig;
+  /**
+   * Proposed plans older than this are purged unless something refers to them (applied, rated,
+   * or an AI job's result); the learning pipeline reads only what is left.
+   */
+  readonly squadPlanRetentionDays: number;
   /** Usernames that register as admins (bootstraps the first admin; unset once they exist). */
   readonly adminUsernames: readonly string[];
 }
@@ -279,6 +285,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     metricsPort: values.METRICS_PORT,
     jobQueuePrefix: values.JOB_QUEUE_PREFIX,
     adminUsernames: Object.freeze(values.ADMIN_USERNAMES),
+    squadPlanRetentionDays: values.SQUAD_PLAN_RETENTION_DAYS,
     learningPipeline: Object.freeze({
       minSample: values.META_MIN_SAMPLE,
       everyMs: values.LEARNING_PIPELINE_EVERY_MS,

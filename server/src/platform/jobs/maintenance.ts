@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../config.js';
 
 /**
  * Periodic housekeeping, the same wherever it runs: in the API process without Redis, in
@@ -38,4 +39,37 @@ export const purgeStaleSessions: MaintenanceJob = {
   },
 };
 
-export const maintenanceJobs: readonly MaintenanceJob[] = [purgeStaleSessions];
+export const PURGE_OLD_SQUAD_PLANS = 'purge-old-squad-plans';
+
+/**
+ * Plans proposed more than `retentionDays` ago that nothing refers to: kept are plans applied
+ * to a team, plans with feedback (thumbs name them by id, without a foreign key) and plans an
+ * AI job returned (its result holds the plan's id; they go once the job is purged).
+ */
+export function purgeOldSquadPlans(retentionDays: number): MaintenanceJob {
+  return {
+    name: PURGE_OLD_SQUAD_PLANS,
+    everyMs: 60 * 60 * 1000,
+    async run(em, now) {
+      const before = new Date(now.getTime() - retentionDays * DAY_MS);
+      const deleted = await em.getConnection().execute<{ affectedRows: number }>(
+        `delete from squad_plans p
+         where p.created_at < ? and p.outcome <> 'APPLIED'
+           and not exists (select 1 from feedback f
+                           where f.subject_type = 'SQUAD_PLAN' and f.subject_id = p.id)
+           and not exists (select 1 from ai_jobs j
+                           where j.kind = 'COMPOSE_SQUAD' and j.result ->> 'id' = p.id::text)`,
+        [before],
+        'run',
+      );
+      return { deleted: deleted.affectedRows };
+    },
+  };
+}
+
+/** Every process runs the same housekeeping, configured once. */
+export function maintenanceJobs(
+  config: Pick<AppConfig, 'squadPlanRetentionDays'>,
+): readonly MaintenanceJob[] {
+  return [purgeStaleSessions, purgeOldSquadPlans(config.squadPlanRetentionDays)];
+}

@@ -3,12 +3,7 @@ import { createRedisClient } from '../redis.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
-import {
-  maintenanceJobs,
-  MAINTENANCE_QUEUE,
-  type JobSchedule,
-  type MaintenanceJob,
-} from './maintenance.js';
+import { MAINTENANCE_QUEUE, type JobSchedule, type MaintenanceJob } from './maintenance.js';
 
 export interface JobRunner {
   close(): Promise<void>;
@@ -23,10 +18,10 @@ export function startInProcessJobs(options: {
   orm: MikroORM<PostgreSqlDriver>;
   logger: FastifyBaseLogger;
   now: () => Date;
-  jobs?: readonly MaintenanceJob[];
+  jobs: readonly MaintenanceJob[];
 }): JobRunner {
   const timers: NodeJS.Timeout[] = [];
-  for (const job of options.jobs ?? maintenanceJobs) {
+  for (const job of options.jobs) {
     const tick = () => {
       runJob(job, options.orm, options.now).then(
         (result) => options.logger.info({ job: job.name, result }, 'job completed'),
@@ -54,7 +49,7 @@ export interface QueueSettings {
 /** With Redis: schedules the repeatable jobs once for all instances (BullMQ de-duplicates them). */
 export async function scheduleMaintenance(
   settings: QueueSettings,
-  jobs: readonly JobSchedule[] = maintenanceJobs,
+  jobs: readonly JobSchedule[],
 ): Promise<Queue> {
   const queue = new Queue(MAINTENANCE_QUEUE, {
     connection: settings.connection,
@@ -76,9 +71,9 @@ export function startMaintenanceWorker(options: {
   orm: MikroORM<PostgreSqlDriver>;
   logger: FastifyBaseLogger;
   now: () => Date;
-  jobs?: readonly MaintenanceJob[];
+  jobs: readonly MaintenanceJob[];
 }): Worker {
-  const byName = new Map((options.jobs ?? maintenanceJobs).map((job) => [job.name, job]));
+  const byName = new Map(options.jobs.map((job) => [job.name, job]));
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
@@ -107,7 +102,7 @@ export function registerMaintenanceSchedules(
   redisUrl: string,
   prefix: string,
   onError: (error: unknown) => void,
-  schedules: readonly JobSchedule[] = maintenanceJobs,
+  schedules: readonly JobSchedule[],
 ): { stop(): void } {
   const connection = createRedisClient(redisUrl, 'scheduler', { maxRetriesPerRequest: 1 });
   scheduleMaintenance({ connection, prefix }, schedules)
