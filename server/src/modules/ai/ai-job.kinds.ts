@@ -39,6 +39,8 @@ import { parseSquadRequest } from './request-parser.js';
 
 export interface KindContext {
   readonly runtime: AiRuntime;
+  /** The job this attempt runs: what it records is keyed by it, so a retry replaces it. */
+  readonly jobId: string;
   readonly em: EntityManager;
   /** The job's owner: builds and teams are read with their rights. */
   readonly viewer: Viewer;
@@ -130,8 +132,9 @@ export async function computeCompose(
   const rosterNames = (squad.roster ?? []).map((player) => player.playerName.trim());
   const extra = { bench: benchOf(plan, rosterNames), notUnderstood };
   return {
-    // Recorded like the optimizer's plans: applied, discarded and rated by its id.
-    result: await recordPlan(em, viewer, plan, 'ASSISTANT', runtime.clock.now()),
+    // Recorded like the optimizer's plans (applied, discarded and rated by its id), under the
+    // job's id: a retried attempt replaces the plan an interrupted one recorded.
+    result: await recordPlan(em, viewer, plan, 'ASSISTANT', runtime.clock.now(), context.jobId),
     facts: planFacts(plan, extra),
     template: planExplanation(plan, extra),
     watchedPlayers: rosterNames,

@@ -138,7 +138,7 @@ export async function runAiJob(
   };
 
   try {
-    const context = { runtime, em, viewer, events, signal, onUsage: addUsage };
+    const context = { runtime, jobId, em, viewer, events, signal, onUsage: addUsage };
     let computed: Computed;
     switch (claimed.kind) {
       case AiJobKind.COMPOSE_SQUAD:

@@ -13,8 +13,10 @@ import { SquadPlanRecord } from './plan-record.entity.js';
 import type { SquadPlan } from './optimizer.types.js';
 
 /**
- * Records `plan` for `viewer` and returns it with its id. A plain insert: it flushes nothing
- * else the caller's EntityManager holds (the AI runner keeps its job there).
+ * Records `plan` for `viewer` and returns it with its id. A plain statement: it flushes nothing
+ * else the caller's EntityManager holds (the AI runner keeps its job there). With `id` (an AI
+ * job's id) the record is replaced rather than added when that id was recorded before, so a
+ * retried attempt leaves one plan, the one it returns.
  */
 export async function recordPlan(
   em: EntityManager,
@@ -22,20 +24,25 @@ export async function recordPlan(
   plan: SquadPlan,
   source: PlanSource,
   now: Date,
+  id: string = randomUUID(),
 ): Promise<SquadPlan> {
-  const id = randomUUID();
-  await em.insert(SquadPlanRecord, {
-    id,
-    owner: viewer.userId,
-    gameMode: plan.gameMode,
-    size: plan.size,
-    source,
-    members: plan.assignments.map((assignment) => ({
-      specialization: assignment.specialization,
-      roleKey: assignment.roleKey === TRAITS_ONLY_ROLE.key ? null : assignment.roleKey,
-    })),
-    createdAt: now,
-  });
+  await em
+    .createQueryBuilder(SquadPlanRecord)
+    .insert({
+      id,
+      owner: viewer.userId,
+      gameMode: plan.gameMode,
+      size: plan.size,
+      source,
+      members: plan.assignments.map((assignment) => ({
+        specialization: assignment.specialization,
+        roleKey: assignment.roleKey === TRAITS_ONLY_ROLE.key ? null : assignment.roleKey,
+      })),
+      createdAt: now,
+    })
+    .onConflict('id')
+    .merge(['gameMode', 'size', 'members', 'createdAt'])
+    .execute('run');
   return { ...plan, id };
 }
 
