@@ -111,31 +111,32 @@ export class AiJobTextReset extends AiJobEvent {
   reason!: TextReset;
 }
 
-@ObjectType({ implements: AiJobEvent, description: 'Terminal: the job, with its result' })
-export class AiJobSucceeded extends AiJobEvent {
-  readonly __typename = 'AiJobSucceeded';
-
+/**
+ * The terminal events' shared field. Not a type of the schema: type-graphql 2 emits only the
+ * types the schema reaches, and nothing refers to this one; its subclasses inherit its field.
+ */
+@ObjectType()
+abstract class AiJobTerminalEvent extends AiJobEvent {
   @Field(() => AiJob)
   job!: AiJob;
 }
 
-@ObjectType({ implements: AiJobEvent, description: 'Terminal: the job failed with a coded error' })
-export class AiJobFailed extends AiJobEvent {
-  readonly __typename = 'AiJobFailed';
+@ObjectType({ implements: AiJobEvent, description: 'Terminal: the job, with its result' })
+export class AiJobSucceeded extends AiJobTerminalEvent {
+  readonly __typename = 'AiJobSucceeded';
+}
 
-  @Field(() => AiJob)
-  job!: AiJob;
+@ObjectType({ implements: AiJobEvent, description: 'Terminal: the job failed with a coded error' })
+export class AiJobFailed extends AiJobTerminalEvent {
+  readonly __typename = 'AiJobFailed';
 
   @Field(() => AiJobError)
   error!: AiJobError;
 }
 
 @ObjectType({ implements: AiJobEvent, description: 'Terminal: the job was cancelled' })
-export class AiJobCancelled extends AiJobEvent {
+export class AiJobCancelled extends AiJobTerminalEvent {
   readonly __typename = 'AiJobCancelled';
-
-  @Field(() => AiJob)
-  job!: AiJob;
 }
 
 export const AI_JOB_EVENT_TYPES = [
