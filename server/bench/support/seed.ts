@@ -1,6 +1,9 @@
 /**
  * Seeds a running project through its own API (so every row is what the product writes).
  */
+import { graphqlCall as graphql } from '../../test/support/graphql-http.js';
+
+export { graphql };
 
 /** Real chat codes of several professions (the codec's test fixtures). */
 export const CHAT_CODES = [
@@ -19,27 +22,6 @@ export interface BenchUser {
   readonly id: string;
   readonly username: string;
   readonly token: string;
-}
-
-export async function graphql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) {
-    throw new Error(`GraphQL failed (${response.status}): ${JSON.stringify(body.errors)}`);
-  }
-  return body.data;
 }
 
 const REGISTER = /* GraphQL */ `
