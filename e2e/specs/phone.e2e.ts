@@ -53,7 +53,7 @@ describe('390 px phone pass', () => {
     await expectVisible(page.getByRole('button', { name: 'Create team' }));
     await fitsTheScreen(phone);
     await phone.shot('teams');
-    await page.getByLabel('Name').fill('Phone raid');
+    await page.getByLabel('Team name').fill('Phone raid');
     await page.getByRole('button', { name: 'Create team' }).click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Phone raid');
     await fitsTheScreen(phone);

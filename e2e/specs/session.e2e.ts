@@ -40,7 +40,7 @@ describe('reload and deep links on signed-in pages', () => {
     buildPath = new URL(page.url()).pathname;
 
     await page.getByRole('link', { name: 'Teams' }).click();
-    await page.getByLabel('Name').fill('Reload raid');
+    await page.getByLabel('Team name').fill('Reload raid');
     await page.getByRole('button', { name: 'Create team' }).click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Reload raid');
     teamPath = new URL(page.url()).pathname;

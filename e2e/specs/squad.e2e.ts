@@ -46,7 +46,7 @@ describe('register → builds → zerg team', () => {
   it('creates a WvW zerg team and sees its squad grid', async () => {
     const { page } = alice;
     await page.getByRole('link', { name: 'Teams' }).click();
-    await page.getByLabel('Name').fill('Reset night zerg');
+    await page.getByLabel('Team name').fill('Reset night zerg');
     await page.getByLabel('Game mode').selectOption('ZERG');
     await page.getByRole('button', { name: 'Create team' }).click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Reset night zerg');

@@ -54,7 +54,7 @@ describe('team page journey', { timeout: 240_000 }, () => {
     await page.getByRole('link', { name: 'Banner Berserker' }).click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Banner Berserker');
     await page.getByRole('link', { name: 'Teams' }).click();
-    await page.getByLabel('Name').fill('Reset night zerg');
+    await page.getByLabel('Team name').fill('Reset night zerg');
     await page.getByLabel('Game mode').selectOption('ZERG');
     await page.getByRole('button', { name: 'Create team' }).click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Reset night zerg');
@@ -142,6 +142,12 @@ describe('team page journey', { timeout: 240_000 }, () => {
     await registerInApp(bob.page, second);
     const { page } = alice;
     await page.getByText('Settings and sharing').click();
+    // The settings carry the New team form's fields, under the same labels.
+    const settings = page.getByRole('form', { name: 'Team settings' });
+    expect(await settings.getByLabel('Team name').inputValue()).toBe('Reset night zerg');
+    expect(await settings.getByLabel('Game mode').inputValue()).toBe('ZERG');
+    expect(await settings.getByLabel('Size').inputValue()).toBe('50');
+    expect(await settings.getByLabel('Visibility').inputValue()).toBe('PRIVATE');
     await page.getByLabel('Share with (username)').fill(second.username);
     await page.locator('.sharing__form select').selectOption('EDIT');
     await page.getByRole('button', { name: 'Share', exact: true }).click();

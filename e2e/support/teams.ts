@@ -8,7 +8,7 @@ export async function createTeamInApp(
   team: { name: string; gameMode: string; size: number },
 ): Promise<void> {
   await page.getByRole('link', { name: 'Teams' }).click();
-  await page.getByLabel('Name').fill(team.name);
+  await page.getByLabel('Team name').fill(team.name);
   await page.getByLabel('Game mode').selectOption(team.gameMode);
   await page.getByLabel('Size').fill(String(team.size));
   await page.getByRole('button', { name: 'Create team' }).click();
