@@ -180,3 +180,5 @@ export function useTeamMembers(
 
   return { busy, move, remove, addBuild, addCode, edit };
 }
+
+export type TeamMembers = ReturnType<typeof useTeamMembers>;

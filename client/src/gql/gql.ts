@@ -35,6 +35,9 @@ type Documents = {
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n": typeof types.SquadMemberCard_MemberFragmentDoc,
     "\n  query TeamText($id: ID!, $format: SquadTextFormat!) {\n    team(id: $id) {\n      id\n      asText(format: $format)\n    }\n  }\n": typeof types.TeamTextDocument,
     "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AddStarterBuildDocument,
+    "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TeamPageBuildsDocument,
+    "\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n": typeof types.OptimizeTeamDocument,
+    "\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.ApplySquadPlanDocument,
     "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!, $expectedVersion: Int) {\n    updateTeam(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.UpdateTeamDocument,
     "\n  mutation DeleteTeam($id: ID!, $expectedVersion: Int) {\n    deleteTeam(id: $id, expectedVersion: $expectedVersion)\n  }\n": typeof types.DeleteTeamDocument,
     "\n  fragment TeamSharingPanel_team on Team {\n    id\n    owner {\n      id\n      username\n    }\n    shares {\n      access\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.TeamSharingPanel_TeamFragmentDoc,
@@ -78,9 +81,6 @@ type Documents = {
     "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    owner {\n      id\n      username\n    }\n    members {\n      id\n      label\n      playerName\n      subgroup\n      position\n      roleKey\n      build {\n        id\n      }\n    }\n    ...SquadGrid_team\n    coverage {\n      score\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n": typeof types.TeamPage_TeamFragmentDoc,
     "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      # Asked over HTTP only: a live payload never changes what this session may do.\n      viewerAccess\n      ...TeamPage_team\n      ...TeamSharingPanel_team\n    }\n  }\n": typeof types.TeamPageDocument,
     "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.TeamUpdatedDocument,
-    "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TeamPageBuildsDocument,
-    "\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n": typeof types.OptimizeTeamDocument,
-    "\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n": typeof types.ApplySquadPlanDocument,
     "\n  query TeamsPage($first: Int!, $after: String, $filter: TeamFilter) {\n    teams(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          gameMode\n          size\n          visibility\n          viewerAccess\n          owner {\n            id\n            username\n          }\n          members {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TeamsPageDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
 };
@@ -106,6 +106,9 @@ const documents: Documents = {
     "\n  fragment SquadMemberCard_member on TeamMember {\n    id\n    label\n    playerName\n    provides\n    roleSource\n    role {\n      key\n      label\n    }\n    build {\n      id\n      name\n      ...BuildIcon_build\n    }\n  }\n": types.SquadMemberCard_MemberFragmentDoc,
     "\n  query TeamText($id: ID!, $format: SquadTextFormat!) {\n    team(id: $id) {\n      id\n      asText(format: $format)\n    }\n  }\n": types.TeamTextDocument,
     "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n": types.AddStarterBuildDocument,
+    "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TeamPageBuildsDocument,
+    "\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n": types.OptimizeTeamDocument,
+    "\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.ApplySquadPlanDocument,
     "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!, $expectedVersion: Int) {\n    updateTeam(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.UpdateTeamDocument,
     "\n  mutation DeleteTeam($id: ID!, $expectedVersion: Int) {\n    deleteTeam(id: $id, expectedVersion: $expectedVersion)\n  }\n": types.DeleteTeamDocument,
     "\n  fragment TeamSharingPanel_team on Team {\n    id\n    owner {\n      id\n      username\n    }\n    shares {\n      access\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.TeamSharingPanel_TeamFragmentDoc,
@@ -149,9 +152,6 @@ const documents: Documents = {
     "\n  fragment TeamPage_team on Team {\n    id\n    name\n    gameMode\n    size\n    version\n    visibility\n    owner {\n      id\n      username\n    }\n    members {\n      id\n      label\n      playerName\n      subgroup\n      position\n      roleKey\n      build {\n        id\n      }\n    }\n    ...SquadGrid_team\n    coverage {\n      score\n      ...CoverageHeatmap_coverage\n      ...CoverageGaps_coverage\n    }\n  }\n": types.TeamPage_TeamFragmentDoc,
     "\n  query TeamPage($id: ID!) {\n    team(id: $id) {\n      id\n      # Asked over HTTP only: a live payload never changes what this session may do.\n      viewerAccess\n      ...TeamPage_team\n      ...TeamSharingPanel_team\n    }\n  }\n": types.TeamPageDocument,
     "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.TeamUpdatedDocument,
-    "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TeamPageBuildsDocument,
-    "\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n": types.OptimizeTeamDocument,
-    "\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n": types.ApplySquadPlanDocument,
     "\n  query TeamsPage($first: Int!, $after: String, $filter: TeamFilter) {\n    teams(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          gameMode\n          size\n          visibility\n          viewerAccess\n          owner {\n            id\n            username\n          }\n          members {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TeamsPageDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
 };
@@ -254,6 +254,18 @@ export function graphql(source: "\n  query TeamText($id: ID!, $format: SquadText
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation AddStarterBuild($input: CreateBuildInput!) {\n    createBuild(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n"): (typeof documents)["\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -426,18 +438,6 @@ export function graphql(source: "\n  query TeamPage($id: ID!) {\n    team(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  subscription TeamUpdated($teamId: ID!) {\n    teamUpdated(teamId: $teamId) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPageBuilds($filter: BuildFilter) {\n    builds(first: 50, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n          profession {\n            id\n            name\n          }\n          specializations {\n            specialization {\n              id\n              name\n              elite\n            }\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n"): (typeof documents)["\n  query OptimizeTeam($input: OptimizeSquadInput!) {\n    optimizeSquad(input: $input) {\n      id\n      assignments {\n        buildId\n        playerName\n        roleKey\n        subgroup\n      }\n      ...OptimizePanel_plan\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n"): (typeof documents)["\n  mutation ApplySquadPlan($input: ApplySquadPlanInput!) {\n    applySquadPlan(input: $input) {\n      id\n      ...TeamPage_team\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
