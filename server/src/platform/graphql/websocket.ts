@@ -85,6 +85,10 @@ export function attachWebSocketTransport(options: {
   const serverCleanup = useServer(
     {
       schema: options.schema,
+      // A reconnect storm (every client of a restarted instance at once) queues the sockets'
+      // connection_init behind each other's sign-in checks: graphql-ws's 3 s default closed
+      // hundreds of them with 4408 while the server was merely busy (bench:subscriptions).
+      connectionInitWaitTimeout: 10_000,
       // Parsed and validated once per distinct document, not once per subscriber: thousands of
       // clients subscribe with the same few documents.
       onSubscribe: (_ctx, _id, payload) => {
