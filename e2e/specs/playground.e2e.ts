@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerInApp } from '../support/accounts.js';
 import { newUser } from '../support/data.js';
 import { expectText, expectVisible } from '../support/expect.js';
-import { useJourney, type Player } from '../support/journey.js';
+import { useJourney, PHONE, type Player } from '../support/journey.js';
 
 // The playground opened from the app runs queries as the signed-in player (it borrows the
 // app's session); signed out it says how to authenticate.
@@ -62,5 +62,31 @@ describe('GraphQL playground', () => {
     await expectText(result, 'UNAUTHENTICATED');
     expect(await result.innerText()).not.toContain(integrator.username);
     await visitor.shot('playground-signed-out');
+  });
+
+  it('stacks the operation above the response on a phone', async () => {
+    const phone = await journey.player('phone', { viewport: PHONE });
+    const { page } = phone;
+    await phone.goto('/docs/');
+    await expectText(page.locator('#playground-session'), 'Not signed in');
+    await runQuery(phone, '{ serverInfo { version } }');
+    await expectText(page.locator('.result-window'), '"version"');
+    const box = async (selector: string) => {
+      const found = await page.locator(selector).first().boundingBox();
+      if (!found) throw new Error(`${selector} is not shown`);
+      return found;
+    };
+    const editors = await box('.graphiql-editors');
+    const response = await box('.graphiql-response');
+    // One above the other, each nearly the phone's width (side by side they split it).
+    expect(response.y).toBeGreaterThanOrEqual(editors.y + editors.height - 1);
+    expect(editors.width).toBeGreaterThan(PHONE.width * 0.75);
+    expect(response.width).toBeGreaterThan(PHONE.width * 0.75);
+    expect(response.height).toBeGreaterThan(100);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.shot('playground-phone');
   });
 });
