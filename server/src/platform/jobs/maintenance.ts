@@ -67,9 +67,39 @@ export function purgeOldSquadPlans(retentionDays: number): MaintenanceJob {
   };
 }
 
+export const PURGE_FINISHED_AI_JOBS = 'purge-finished-ai-jobs';
+
+/**
+ * AI jobs finished more than `retentionDays` ago, except those with feedback (the learning
+ * pipeline reads the rating with its job). A compose job's plan may go afterwards, by its own
+ * retention.
+ */
+export function purgeFinishedAiJobs(retentionDays: number): MaintenanceJob {
+  return {
+    name: PURGE_FINISHED_AI_JOBS,
+    everyMs: 60 * 60 * 1000,
+    async run(em, now) {
+      const before = new Date(now.getTime() - retentionDays * DAY_MS);
+      const deleted = await em.getConnection().execute<{ affectedRows: number }>(
+        `delete from ai_jobs j
+         where j.finished_at < ? and j.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
+           and not exists (select 1 from feedback f
+                           where f.subject_type = 'AI_JOB' and f.subject_id = j.id)`,
+        [before],
+        'run',
+      );
+      return { deleted: deleted.affectedRows };
+    },
+  };
+}
+
 /** Every process runs the same housekeeping, configured once. */
 export function maintenanceJobs(
-  config: Pick<AppConfig, 'squadPlanRetentionDays'>,
+  config: Pick<AppConfig, 'squadPlanRetentionDays' | 'ai'>,
 ): readonly MaintenanceJob[] {
-  return [purgeStaleSessions, purgeOldSquadPlans(config.squadPlanRetentionDays)];
+  return [
+    purgeStaleSessions,
+    purgeOldSquadPlans(config.squadPlanRetentionDays),
+    purgeFinishedAiJobs(config.ai.retentionDays),
+  ];
 }
