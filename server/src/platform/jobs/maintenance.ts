@@ -19,25 +19,35 @@ export interface MaintenanceJob extends JobSchedule {
   run(em: EntityManager, now: Date): Promise<Record<string, number>>;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** An hourly job that runs one delete statement, with parameters computed from `now`. */
+function hourlyDelete(
+  name: string,
+  statement: string,
+  parameters: (now: Date) => readonly unknown[],
+): MaintenanceJob {
+  return {
+    name,
+    everyMs: HOUR_MS,
+    async run(em, now) {
+      const deleted = await em
+        .getConnection()
+        .execute<{ affectedRows: number }>(statement, [...parameters(now)], 'run');
+      return { deleted: deleted.affectedRows };
+    },
+  };
+}
+
+const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 /** Refresh sessions past expiry, or revoked/used long enough ago that reuse detection no longer needs them. */
-export const purgeStaleSessions: MaintenanceJob = {
-  name: 'purge-stale-sessions',
-  everyMs: 60 * 60 * 1000,
-  async run(em, now) {
-    const expiredBefore = new Date(now.getTime() - DAY_MS);
-    const settledBefore = new Date(now.getTime() - 30 * DAY_MS);
-    const deleted = await em
-      .getConnection()
-      .execute<{ affectedRows: number }>(
-        `delete from refresh_sessions where expires_at < ? or revoked_at < ? or used_at < ?`,
-        [expiredBefore, settledBefore, settledBefore],
-        'run',
-      );
-    return { deleted: deleted.affectedRows };
-  },
-};
+export const purgeStaleSessions = hourlyDelete(
+  'purge-stale-sessions',
+  `delete from refresh_sessions where expires_at < ? or revoked_at < ? or used_at < ?`,
+  (now) => [ago(now, 1), ago(now, 30), ago(now, 30)],
+);
 
 export const PURGE_OLD_SQUAD_PLANS = 'purge-old-squad-plans';
 
@@ -47,24 +57,16 @@ export const PURGE_OLD_SQUAD_PLANS = 'purge-old-squad-plans';
  * AI job returned (its result holds the plan's id; they go once the job is purged).
  */
 export function purgeOldSquadPlans(retentionDays: number): MaintenanceJob {
-  return {
-    name: PURGE_OLD_SQUAD_PLANS,
-    everyMs: 60 * 60 * 1000,
-    async run(em, now) {
-      const before = new Date(now.getTime() - retentionDays * DAY_MS);
-      const deleted = await em.getConnection().execute<{ affectedRows: number }>(
-        `delete from squad_plans p
-         where p.created_at < ? and p.outcome <> 'APPLIED'
-           and not exists (select 1 from feedback f
-                           where f.subject_type = 'SQUAD_PLAN' and f.subject_id = p.id)
-           and not exists (select 1 from ai_jobs j
-                           where j.kind = 'COMPOSE_SQUAD' and j.result ->> 'id' = p.id::text)`,
-        [before],
-        'run',
-      );
-      return { deleted: deleted.affectedRows };
-    },
-  };
+  return hourlyDelete(
+    PURGE_OLD_SQUAD_PLANS,
+    `delete from squad_plans p
+     where p.created_at < ? and p.outcome <> 'APPLIED'
+       and not exists (select 1 from feedback f
+                       where f.subject_type = 'SQUAD_PLAN' and f.subject_id = p.id)
+       and not exists (select 1 from ai_jobs j
+                       where j.kind = 'COMPOSE_SQUAD' and j.result ->> 'id' = p.id::text)`,
+    (now) => [ago(now, retentionDays)],
+  );
 }
 
 export const PURGE_FINISHED_AI_JOBS = 'purge-finished-ai-jobs';
@@ -75,22 +77,14 @@ export const PURGE_FINISHED_AI_JOBS = 'purge-finished-ai-jobs';
  * retention.
  */
 export function purgeFinishedAiJobs(retentionDays: number): MaintenanceJob {
-  return {
-    name: PURGE_FINISHED_AI_JOBS,
-    everyMs: 60 * 60 * 1000,
-    async run(em, now) {
-      const before = new Date(now.getTime() - retentionDays * DAY_MS);
-      const deleted = await em.getConnection().execute<{ affectedRows: number }>(
-        `delete from ai_jobs j
-         where j.finished_at < ? and j.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
-           and not exists (select 1 from feedback f
-                           where f.subject_type = 'AI_JOB' and f.subject_id = j.id)`,
-        [before],
-        'run',
-      );
-      return { deleted: deleted.affectedRows };
-    },
-  };
+  return hourlyDelete(
+    PURGE_FINISHED_AI_JOBS,
+    `delete from ai_jobs j
+     where j.finished_at < ? and j.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
+       and not exists (select 1 from feedback f
+                       where f.subject_type = 'AI_JOB' and f.subject_id = j.id)`,
+    (now) => [ago(now, retentionDays)],
+  );
 }
 
 /** Every process runs the same housekeeping, configured once. */
